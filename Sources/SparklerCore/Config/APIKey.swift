@@ -1,0 +1,112 @@
+import Foundation
+
+/// A Fireworks API key and where it came from. Printing it never shows the key itself.
+public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+    public enum Source: Sendable, Equatable {
+        case environment
+        case command(String)
+        case file(String)
+    }
+
+    /// The secret; send it only in the Authorization header.
+    public let value: String
+    public let source: Source
+
+    public init(value: String, source: Source) {
+        self.value = value
+        self.source = source
+    }
+
+    public var sourceDescription: String {
+        switch source {
+        case .environment: "FIREWORKS_API_KEY"
+        case .command(let command): "key_command `\(command)`"
+        case .file(let path): "key file \(path)"
+        }
+    }
+
+    public var description: String { "API key from \(sourceDescription)" }
+    public var debugDescription: String { description }
+}
+
+/// Why no usable key could be read from a configured source.
+public struct APIKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+}
+
+/// Finds the Fireworks key: `FIREWORKS_API_KEY`, else the config's key command, else its key file.
+public struct APIKeyResolver: Sendable {
+    public var environment: [String: String]
+    public var settings: SparklerConfig.FireworksSettings
+
+    public init(environment: [String: String], settings: SparklerConfig.FireworksSettings) {
+        self.environment = environment
+        self.settings = settings
+    }
+
+    /// nil when no source is configured; throws when a configured source fails.
+    public func resolve() throws(APIKeyError) -> APIKey? {
+        if let key = environment["FIREWORKS_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty {
+            return APIKey(value: key, source: .environment)
+        }
+        if let command = settings.keyCommand {
+            return APIKey(value: try runKeyCommand(command), source: .command(command))
+        }
+        if let path = settings.keyFile {
+            return APIKey(value: try readKeyFile(expandingTilde(path)), source: .file(path))
+        }
+        return nil
+    }
+
+    private func runKeyCommand(_ command: String) throws(APIKeyError) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw APIKeyError(description: "The key_command `\(command)` in config.toml could not be started: \(error.localizedDescription).")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw APIKeyError(description: "The key_command `\(command)` in config.toml failed with exit status \(process.terminationStatus); run it yourself to see why.")
+        }
+        let key = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !key.isEmpty else {
+            throw APIKeyError(description: "The key_command `\(command)` in config.toml printed nothing; it should print the API key.")
+        }
+        return key
+    }
+
+    private func readKeyFile(_ path: String) throws(APIKeyError) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw APIKeyError(description: "The key file \(path) named in config.toml does not exist or cannot be read.")
+        }
+        if info.st_uid != getuid() {
+            throw APIKeyError(description: "The key file \(path) belongs to another user; it must be your own file, readable only by you.")
+        }
+        if info.st_mode & 0o077 != 0 {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw APIKeyError(description: "The key file \(path) can be read by others (mode \(mode)); run `chmod 600 \(path)` and try again.")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw APIKeyError(description: "The key file \(path) cannot be read.")
+        }
+        let key = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !key.isEmpty else {
+            throw APIKeyError(description: "The key file \(path) is empty; put the API key in it.")
+        }
+        return key
+    }
+
+    private func expandingTilde(_ path: String) -> String {
+        guard path.hasPrefix("~/"), let home = environment["HOME"] else { return path }
+        return home + path.dropFirst(1)
+    }
+}

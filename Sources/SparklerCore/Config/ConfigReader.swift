@@ -1,0 +1,134 @@
+import Foundation
+import TOMLKit
+
+/// Turns a TOML document into a `SparklerConfig`, reporting every mistake with its file and line.
+struct ConfigReader {
+    private let file: String
+    private let source: String
+    private let keyLines: TOMLKeyLines
+
+    init(source: String, file: String) {
+        self.file = file
+        self.source = source
+        self.keyLines = TOMLKeyLines(source: source)
+    }
+
+    func read() throws(ConfigError) -> SparklerConfig {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: source)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
+        } catch {
+            throw ConfigError(file: file, line: nil, message: "not valid TOML: \(error)")
+        }
+        try requireKnownKeys(root, path: "", known: ["model", "fireworks", "history", "models"])
+
+        var config = SparklerConfig()
+        config.model = try string(root, "model", path: "")
+        if let fireworks = try table(root, "fireworks", path: "") {
+            config.fireworks = try readFireworks(fireworks)
+        }
+        if let history = try table(root, "history", path: "") {
+            try requireKnownKeys(history, path: "history", known: ["directory"])
+            config.historyDirectory = try string(history, "directory", path: "history")
+        }
+        if let models = root["models"] {
+            guard let array = models.array else { throw error(at: "models", "must be an array of tables: write [[models]]") }
+            config.models = try array.enumerated().map { (index, element) throws(ConfigError) in
+                guard let table = element.table else { throw error(at: "models.\(index)", "each models entry must be a table") }
+                return try CustomModelReader(reader: self, table: table, path: "models.\(index)").read()
+            }
+        }
+        return config
+    }
+
+    private func readFireworks(_ table: TOMLTable) throws(ConfigError) -> SparklerConfig.FireworksSettings {
+        let path = "fireworks"
+        try requireKnownKeys(
+            table, path: path,
+            known: ["base_url", "key_command", "key_file", "timeout", "connect_timeout", "max_retries"]
+        )
+        var settings = SparklerConfig.FireworksSettings()
+        settings.baseURL = try string(table, "base_url", path: path)
+        if let base = settings.baseURL {
+            guard let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw error(at: "\(path).base_url", "base_url must be an http(s) URL, e.g. https://api.fireworks.ai/inference/v1")
+            }
+        }
+        settings.keyCommand = try string(table, "key_command", path: path)
+        settings.keyFile = try string(table, "key_file", path: path)
+        settings.timeoutSeconds = try positiveSeconds(table, "timeout", path: path)
+        settings.connectTimeoutSeconds = try positiveSeconds(table, "connect_timeout", path: path)
+        if let retries = try int(table, "max_retries", path: path) {
+            guard (0...10).contains(retries) else { throw error(at: "\(path).max_retries", "max_retries must be 0 to 10, not \(retries)") }
+            settings.maxRetries = retries
+        }
+        return settings
+    }
+
+    private func positiveSeconds(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> Double? {
+        guard let value = try number(table, key, path: path) else { return nil }
+        guard value > 0 else { throw error(at: "\(path).\(key)", "\(key) must be a number of seconds above 0") }
+        return value
+    }
+
+    // MARK: Typed access with located errors
+
+    func requireKnownKeys(_ table: TOMLTable, path: String, known: Set<String>) throws(ConfigError) {
+        for key in table.keys where !known.contains(key) {
+            let full = path.isEmpty ? key : "\(path).\(key)"
+            throw error(at: full, "unknown key `\(key)`; known keys here: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func string(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let string = value.string else { throw typeError(path, key, expected: "a string in quotes") }
+        return string
+    }
+
+    func int(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let int = value.int else { throw typeError(path, key, expected: "a whole number") }
+        return int
+    }
+
+    func number(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> Double? {
+        guard let value = table[key] else { return nil }
+        if let double = value.double { return double }
+        if let int = value.int { return Double(int) }
+        throw typeError(path, key, expected: "a number")
+    }
+
+    func bool(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let bool = value.bool else { throw typeError(path, key, expected: "true or false") }
+        return bool
+    }
+
+    func strings(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> [String]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw typeError(path, key, expected: "a list of strings, e.g. [\"a\", \"b\"]") }
+        var result: [String] = []
+        for element in array {
+            guard let string = element.string else { throw typeError(path, key, expected: "a list of strings, e.g. [\"a\", \"b\"]") }
+            result.append(string)
+        }
+        return result
+    }
+
+    func table(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> TOMLTable? {
+        guard let value = table[key] else { return nil }
+        guard let inner = value.table else { throw typeError(path, key, expected: "a table: write [\(key)] on its own line") }
+        return inner
+    }
+
+    func error(at path: String, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: keyLines.line(of: path), message: message)
+    }
+
+    private func typeError(_ path: String, _ key: String, expected: String) -> ConfigError {
+        error(at: path.isEmpty ? key : "\(path).\(key)", "\(key) must be \(expected)")
+    }
+}

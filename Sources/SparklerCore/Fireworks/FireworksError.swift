@@ -1,0 +1,106 @@
+import Foundation
+
+/// Why a Fireworks request failed, with a description that says what happened and what to do next.
+/// Server messages inside are already cleaned of control characters and of the API key.
+public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidBaseURL(String)
+    /// HTTP 401.
+    case unauthorized
+    /// HTTP 403.
+    case forbidden(message: String)
+    /// HTTP 400, 404 and other 4xx answers that retrying cannot fix.
+    case rejected(status: Int, message: String)
+    /// HTTP 413; `upload` is the image sent with the request, if there was one.
+    case payloadTooLarge(upload: FireworksUpload?)
+    /// HTTP 429 on every attempt.
+    case rateLimited(attempts: Int)
+    /// HTTP 408 or 5xx on every attempt.
+    case serverTrouble(status: Int, reason: String, attempts: Int)
+    /// The server's `Retry-After` asked for a longer wait than `RetryPolicy.maxRetryAfter`.
+    case retryAfterTooLong(status: Int, wait: Duration, retryAt: Date)
+    /// A status the contract does not mention (3xx, 501 ...).
+    case unexpectedStatus(status: Int, message: String)
+    /// One attempt took longer than the request timeout.
+    case timedOut(after: Duration)
+    case cannotConnect(baseURL: String, detail: String, attempts: Int)
+    /// The connection closed before the answer began.
+    case connectionLost(detail: String)
+    /// The connection closed partway through the answer.
+    case answerCutShort(received: Int, expected: Int?)
+    case answerTooLarge(limit: Int)
+    /// HTTP 200 whose image is not the format announced, or is incomplete.
+    case invalidImage(ImageCodecError, finishReason: FinishReason)
+    /// HTTP 200 whose body Sparkler cannot read (bad JSON, no images, bad base64, unknown finish reason).
+    case unreadableAnswer(String)
+    case transport(String)
+
+    public var description: String {
+        switch self {
+        case .invalidBaseURL(let url):
+            "The Fireworks base URL \"\(url)\" is not an http or https URL: fix FIREWORKS_API_BASE or the base URL in config.toml."
+        case .unauthorized:
+            "Fireworks refused the API key (HTTP 401): check FIREWORKS_API_KEY or the key in config.toml."
+        case .forbidden(let message):
+            "Fireworks does not permit this request (HTTP 403): \(message) Check that your Fireworks account has access."
+        case .rejected(404, let message):
+            "Fireworks does not know this model or endpoint (HTTP 404): \(message)"
+        case .rejected(let status, let message):
+            "Fireworks rejected the request (HTTP \(status)): \(message)"
+        case .payloadTooLarge(let upload?):
+            "Fireworks refused the \(upload.role) \(upload.fileName) (\(upload.byteCount) bytes) as too large (HTTP 413): "
+                + "send a smaller or more compressed image."
+        case .payloadTooLarge(nil):
+            "Fireworks refused the request as too large (HTTP 413): shorten the prompt."
+        case .rateLimited(let attempts):
+            "Fireworks rate limited the request (HTTP 429), still after \(Self.attempts(attempts)): wait a minute and try again."
+        case .serverTrouble(408, let reason, let attempts):
+            "Fireworks timed out on its side (HTTP 408 \(reason)), still after \(Self.attempts(attempts)): "
+                + "try again later, perhaps with fewer steps or samples."
+        case .serverTrouble(let status, let reason, let attempts):
+            "Fireworks had server trouble (HTTP \(status) \(reason)), still after \(Self.attempts(attempts)): try again later."
+        case .retryAfterTooLong(let status, let wait, let retryAt):
+            "Fireworks asks to wait \(Self.seconds(wait)) before trying again (HTTP \(status)): "
+                + "try again after \(Self.clockTime(retryAt))."
+        case .unexpectedStatus(let status, let message):
+            "Fireworks answered HTTP \(status): \(message)"
+        case .timedOut(let limit):
+            "Got no answer from Fireworks within \(Self.seconds(limit)): try again, or allow a longer request timeout."
+        case .cannotConnect(let baseURL, let detail, let attempts):
+            "Could not reach Fireworks at \(baseURL) (\(detail)) in \(Self.attempts(attempts)): "
+                + "check the network, or FIREWORKS_API_BASE if you set it."
+        case .connectionLost(let detail):
+            "Fireworks closed the connection before answering (\(detail)): try again."
+        case .answerCutShort(let received, let expected?):
+            "The answer was cut short: the connection closed after \(received) of \(expected) bytes. Try again."
+        case .answerCutShort(let received, nil):
+            "The answer was cut short: the connection closed after \(received) bytes. Try again."
+        case .answerTooLarge(let limit):
+            "Fireworks sent more than \(limit) bytes, more than any image answer needs: check FIREWORKS_API_BASE."
+        case .invalidImage(let error, let finishReason):
+            (finishReason == .contentFiltered
+                ? "Fireworks answered HTTP 200 and marked the image CONTENT_FILTERED, but " : "Fireworks answered HTTP 200, but ")
+                + error.description + " Nothing was kept: try again, and check FIREWORKS_API_BASE if it keeps happening."
+        case .unreadableAnswer(let detail):
+            "Fireworks answered HTTP 200 with something Sparkler cannot read: \(detail). Try again."
+        case .transport(let detail):
+            "The request to Fireworks failed: \(detail)."
+        }
+    }
+
+    private static func attempts(_ count: Int) -> String {
+        count == 1 ? "1 attempt" : "\(count) attempts"
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return RequestValidator.format((value * 10).rounded() / 10) + " s"
+    }
+
+    private static func clockTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = date.timeIntervalSinceNow < 20 * 3600 ? "HH:mm:ss" : "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One request parameter, rendered as JSON or as a multipart form field.
+enum FormValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case flag(Bool)
+
+    /// The form-field spelling Fireworks accepts: `7`, `0.65`, `true`.
+    var formText: String {
+        switch self {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .number(let value): RequestValidator.format(value)
+        case .flag(let value): value ? "true" : "false"
+        }
+    }
+}
+
+/// Request parameters in the order they are sent.
+struct FormFields: Sendable, Equatable {
+    private(set) var entries: [Entry] = []
+
+    struct Entry: Sendable, Equatable {
+        var name: String
+        var value: FormValue
+    }
+
+    mutating func add(_ name: String, _ value: FormValue?) {
+        guard let value else { return }
+        entries.append(Entry(name: name, value: value))
+    }
+
+    /// Adds a string only when it has content: empty optional strings mean "not set".
+    mutating func add(_ name: String, text: String?) {
+        guard let text, !text.isEmpty else { return }
+        add(name, .text(text))
+    }
+
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(JSONObject(entries: entries))
+    }
+
+    private struct JSONObject: Encodable {
+        let entries: [Entry]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for entry in entries {
+                let key = Key(entry.name)
+                switch entry.value {
+                case .text(let text): try container.encode(text, forKey: key)
+                case .integer(let value): try container.encode(value, forKey: key)
+                // Whole numbers go out as integers (`7`, as the official client sends cfg_scale).
+                case .number(let value) where value == value.rounded() && abs(value) < 1e15:
+                    try container.encode(Int(value), forKey: key)
+                case .number(let value): try container.encode(value, forKey: key)
+                case .flag(let value): try container.encode(value, forKey: key)
+                }
+            }
+        }
+    }
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// What can go wrong with the history store, in words a user can act on.
+public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database was migrated by a newer Sparkler that this one does not understand.
+    case newerSchema(path: String)
+    case entryNotFound(id: Int64)
+    /// An image-to-image or ControlNet entry whose input image is not in the store.
+    case missingInputImage(entryID: Int64?)
+    /// An entry lacks a value its mode needs (an imported file, or a row edited by hand).
+    case incompleteEntry(entryID: Int64?, field: String)
+    /// A picture the database names is gone from the images folder.
+    case missingImageFile(path: String)
+    /// An imported file carries no Sparkler metadata.
+    case noProvenance(path: String)
+    /// An imported file could not be read as a picture with Sparkler metadata.
+    case unreadableImport(path: String, reason: String)
+    /// A file-system call failed; `code` is the `errno` value.
+    case fileSystem(operation: String, path: String, code: Int32)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path):
+            "\(path) was written by a newer Sparkler; update Sparkler to use this history."
+        case .entryNotFound(let id):
+            "history has no entry \(id)."
+        case .missingInputImage(let id):
+            "the input image of history entry \(id.map(String.init) ?? "(new)") is not in the store."
+        case .incompleteEntry(let id, let field):
+            "history entry \(id.map(String.init) ?? "(new)") has no \(field)."
+        case .missingImageFile(let path):
+            "the stored picture \(path) is missing."
+        case .noProvenance(let path):
+            "\(path) carries no Sparkler metadata, so there is nothing to import."
+        case .unreadableImport(let path, let reason):
+            "cannot import \(path): \(reason)."
+        case .fileSystem(let operation, let path, let code):
+            "cannot \(operation) \(path): \(String(cString: strerror(code)))."
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+extension HistoryStore {
+    /// One page of entries, newest first; see `HistoryQuery` for filters, search and paging.
+    public func entries(_ query: HistoryQuery = HistoryQuery()) throws -> [HistoryEntry] {
+        try database.read { try query.page.fetchAll($0) }
+    }
+
+    /// How many entries match the query's filters and search (its paging is ignored).
+    public func count(_ query: HistoryQuery = HistoryQuery()) throws -> Int {
+        try database.read { try query.filtered.fetchCount($0) }
+    }
+
+    public func entry(id: Int64) throws -> HistoryEntry? {
+        try database.read { try HistoryEntry.fetchOne($0, key: id) }
+    }
+
+    /// The entries one request or one comparison made, in the order they were recorded.
+    public func group(_ groupID: String) throws -> [HistoryEntry] {
+        try database.read { db in
+            try HistoryEntry
+                .filter(HistoryEntry.Columns.groupID == groupID)
+                .order(HistoryEntry.Columns.id)
+                .fetchAll(db)
+        }
+    }
+
+    /// Where the entry's picture is on disk; nil for failed and filtered entries.
+    public func imageURL(for entry: HistoryEntry) -> URL? {
+        storedPicture(of: entry).map(images.url(for:))
+    }
+
+    /// The entry's picture, provenance included; nil for failed and filtered entries.
+    public func imageData(for entry: HistoryEntry) throws -> Data? {
+        try storedPicture(of: entry).map(images.read)
+    }
+
+    /// The request that made the entry, its init or control image read back from the store: to run
+    /// it again (`reusingSeed: true`, the same picture) or to load it into a form (`false`).
+    public func request(for entry: HistoryEntry, reusingSeed: Bool = true) throws -> GenerationRequest {
+        var inputImage: InputImage?
+        if let hash = entry.inputImageHash, let fileExtension = entry.inputImageFormat {
+            let file = StoredImageFile(hash: hash, fileExtension: fileExtension)
+            inputImage = InputImage(data: try images.read(file), fileName: entry.inputImageName ?? "\(hash).\(fileExtension)")
+        }
+        return try entry.request(inputImage: inputImage, reusingSeed: reusingSeed)
+    }
+
+    private func storedPicture(of entry: HistoryEntry) -> StoredImageFile? {
+        guard let hash = entry.imageHash, let format = entry.imageFormat else { return nil }
+        return StoredImageFile(hash: hash, fileExtension: format.fileExtension)
+    }
+}

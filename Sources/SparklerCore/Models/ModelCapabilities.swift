@@ -1,0 +1,103 @@
+/// Which of Fireworks' request shapes a model speaks.
+public enum ModelFamily: String, Sendable, Codable {
+    /// `image_generation` endpoints: pixel sizes, samplers, cfg_scale, negative prompts, init and control images.
+    case stableDiffusion = "sd"
+    /// `workflows/.../text_to_image`: aspect ratio, guidance_scale and num_inference_steps only.
+    case flux
+}
+
+/// An inclusive range with the model's default, for one numeric parameter.
+public struct ParameterRange<Value: Comparable & Sendable>: Sendable, Equatable where Value: Equatable {
+    public var lowerBound: Value
+    public var upperBound: Value
+    public var defaultValue: Value
+
+    public init(_ range: ClosedRange<Value>, default defaultValue: Value) {
+        self.lowerBound = range.lowerBound
+        self.upperBound = range.upperBound
+        self.defaultValue = defaultValue
+    }
+
+    public func contains(_ value: Value) -> Bool { value >= lowerBound && value <= upperBound }
+}
+
+/// What one model accepts: the front ends build their forms from this, and validation checks against it.
+public struct ModelCapabilities: Sendable, Equatable {
+    public var id: ModelID
+    public var displayName: String
+    public var family: ModelFamily
+    public var modes: [GenerationModeKind]
+    /// Pixel sizes (SD family); empty for models that take aspect ratios.
+    public var sizes: [ImageSize]
+    /// Aspect ratios (FLUX family); empty for models that take pixel sizes.
+    public var aspectRatios: [String]
+    public var defaultShape: ImageShape
+    /// Empty when the model has no sampler choice.
+    public var samplers: [Sampler]
+    /// nil: the server picks its own default.
+    public var defaultSampler: Sampler?
+    /// `cfg_scale` for SD models, `guidance_scale` for FLUX models.
+    public var guidance: ParameterRange<Double>
+    public var steps: ParameterRange<Int>
+    public var maxSamples: Int
+    public var acceptsNegativePrompt: Bool
+
+    public init(
+        id: ModelID, displayName: String, family: ModelFamily, modes: [GenerationModeKind],
+        sizes: [ImageSize], aspectRatios: [String], defaultShape: ImageShape,
+        samplers: [Sampler], defaultSampler: Sampler?, guidance: ParameterRange<Double>,
+        steps: ParameterRange<Int>, maxSamples: Int, acceptsNegativePrompt: Bool
+    ) {
+        self.id = id
+        self.displayName = displayName
+        self.family = family
+        self.modes = modes
+        self.sizes = sizes
+        self.aspectRatios = aspectRatios
+        self.defaultShape = defaultShape
+        self.samplers = samplers
+        self.defaultSampler = defaultSampler
+        self.guidance = guidance
+        self.steps = steps
+        self.maxSamples = maxSamples
+        self.acceptsNegativePrompt = acceptsNegativePrompt
+    }
+}
+
+extension ModelCapabilities {
+    /// The SDXL resolution set, which Fireworks' SDXL-class models (Playground v2 among them) take.
+    public static let sdxlSizes: [ImageSize] = [
+        (1024, 1024), (1152, 896), (896, 1152), (1216, 832), (832, 1216),
+        (1344, 768), (768, 1344), (1536, 640), (640, 1536),
+    ].map { ImageSize(width: $0.0, height: $0.1) }
+
+    public static let fluxAspectRatios = ["1:1", "21:9", "16:9", "3:2", "5:4", "4:5", "2:3", "9:16", "9:21", "4:3", "3:4"]
+
+    /// An SDXL-class model on Fireworks' `image_generation` endpoints.
+    public static func stableDiffusionXL(_ id: ModelID, displayName: String, cfgDefault: Double) -> ModelCapabilities {
+        ModelCapabilities(
+            id: id, displayName: displayName, family: .stableDiffusion,
+            modes: GenerationModeKind.allCases,
+            sizes: sdxlSizes, aspectRatios: [],
+            defaultShape: .size(ImageSize(width: 1024, height: 1024)),
+            samplers: Sampler.allCases, defaultSampler: nil,
+            guidance: ParameterRange(0...35, default: cfgDefault),
+            steps: ParameterRange(1...150, default: 30),
+            maxSamples: 10, acceptsNegativePrompt: true
+        )
+    }
+
+    /// A FLUX-family model on Fireworks' workflow endpoint.
+    public static func flux(_ id: ModelID, displayName: String, stepsDefault: Int) -> ModelCapabilities {
+        ModelCapabilities(
+            id: id, displayName: displayName, family: .flux,
+            modes: [.textToImage],
+            sizes: [], aspectRatios: fluxAspectRatios,
+            defaultShape: .aspectRatio("1:1"),
+            samplers: [], defaultSampler: nil,
+            guidance: ParameterRange(0...20, default: 3.5),
+            steps: ParameterRange(1...50, default: stepsDefault),
+            maxSamples: 1, acceptsNegativePrompt: false
+        )
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs a validated request on a backend and records what came of it, pictures or failure,
+/// so that nothing a user asked for is lost.
+public struct GenerationService: Sendable {
+    public let backend: any ImageBackend
+    public let history: HistoryStore
+
+    public init(backend: any ImageBackend, history: HistoryStore) {
+        self.backend = backend
+        self.history = history
+    }
+
+    /// The history rows made, one per picture. A failure is recorded, then rethrown as
+    /// `GenerationFailure`; cancellation records nothing and rethrows `CancellationError`.
+    public func generate(
+        _ request: GenerationRequest,
+        model: ModelCapabilities,
+        groupID: String = HistoryEntry.newGroupID(),
+        progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
+    ) async throws -> [HistoryEntry] {
+        let result: GenerationResult
+        do {
+            result = try await backend.generate(request, model: model, progress: progress)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let message = String(describing: error)
+            let entry = try history.recordFailure(request: request, backend: backend.name, message: message, groupID: groupID)
+            throw GenerationFailure(message: message, entry: entry, underlying: error)
+        }
+        return try history.record(request: request, backend: backend.name, result: result, groupID: groupID)
+    }
+}
+
+/// A request that failed, already recorded in history.
+public struct GenerationFailure: Error, CustomStringConvertible {
+    public let message: String
+    public let entry: HistoryEntry
+    public let underlying: any Error
+
+    public var description: String { message }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SparklerCore
+
+/// The JSON shape of one history entry in `--json` output: the contract scripts rely on.
+struct EntryJSON: Encodable {
+    var id: Int64
+    var groupId: String
+    var createdAt: Date
+    var outcome: String
+    var finishReason: String?
+    var error: String?
+    var path: String?
+    var width: Int?
+    var height: Int?
+    var seed: Int?
+    var requestedSeed: Int
+    var model: String
+    var backend: String
+    var mode: String
+    var prompt: String
+    var negativePrompt: String?
+    var cfgScale: Double?
+    var steps: Int?
+    var sampler: String?
+    var stepsBilled: Int?
+    var favorite: Bool
+
+    init(_ entry: HistoryEntry, path: String?) {
+        id = entry.id ?? 0
+        groupId = entry.groupID
+        createdAt = entry.createdAt
+        outcome = entry.outcome.rawValue
+        finishReason = switch entry.outcome {
+        case .success: FinishReason.success.rawValue
+        case .filtered: FinishReason.contentFiltered.rawValue
+        case .failed: nil
+        }
+        error = entry.errorMessage
+        self.path = path
+        width = entry.imageWidth ?? entry.width
+        height = entry.imageHeight ?? entry.height
+        seed = entry.seed
+        requestedSeed = entry.requestedSeed
+        model = entry.model
+        backend = entry.backend
+        mode = entry.mode.rawValue
+        prompt = entry.prompt
+        negativePrompt = entry.negativePrompt
+        cfgScale = entry.cfgScale
+        steps = entry.steps
+        sampler = entry.sampler?.rawValue
+        stepsBilled = entry.stepsBilled
+        favorite = entry.isFavourite
+    }
+
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}

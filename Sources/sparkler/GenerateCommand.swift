@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SparklerCore
+
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Make pictures from a prompt; every result is kept in history.",
+        discussion: "Prints one line per picture: its file and the seed used (--json: one object per picture)."
+    )
+
+    @OptionGroup var options: GenerationOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "Also write the picture here. With several pictures: NAME-1.EXT, NAME-2.EXT ...; an existing directory gets one file per picture.",
+        valueName: "path"))
+    var output: String?
+
+    @Flag(name: .long, help: "Print the results as JSON.")
+    var json = false
+
+    func run() async throws {
+        let setup = try CommandSetup.load()
+        let model = try CommandSetup.usage { () throws(ParameterError) in
+            try setup.catalogue.resolve(options.model ?? setup.defaultModel)
+        }
+        let request = try options.request(defaultModel: setup.defaultModel, outputPath: output)
+        let validated = try CommandSetup.usage { () throws(ParameterError) in
+            try RequestValidator.validate(request, for: model)
+        }
+        let backend = try CommandSetup.backend(setup)
+        let history = try CommandSetup.history(setup)
+
+        let entries: [HistoryEntry]
+        do {
+            entries = try await GenerationService(backend: backend, history: history)
+                .generate(validated, model: model, progress: ProgressReporter.report)
+            await backend.shutdown()
+        } catch {
+            await backend.shutdown()
+            throw CommandFailure.failed(String(describing: error))
+        }
+
+        let files = try OutputFiles(path: output, count: entries.count)
+        var results: [EntryJSON] = []
+        for (index, entry) in entries.enumerated() {
+            results.append(EntryJSON(entry, path: try write(entry, to: files.path(for: entry, index: index), history: history)))
+        }
+        if json {
+            try EntryJSON.print(results)
+        } else {
+            for result in results {
+                Swift.print(TextLine.generated(result))
+            }
+        }
+        for result in results where result.finishReason == FinishReason.contentFiltered.rawValue {
+            Stderr.write("Picture \(result.id) was filtered by the safety check (CONTENT_FILTERED); try another seed or prompt.")
+        }
+    }
+
+    /// The path the picture ends up at: the `-o` file when given, else its file in the history.
+    private func write(_ entry: HistoryEntry, to requested: String?, history: HistoryStore) throws -> String? {
+        guard entry.outcome == .success, let stored = history.imageURL(for: entry) else { return nil }
+        guard let requested else { return stored.path }
+        do {
+            guard let data = try history.imageData(for: entry) else { return stored.path }
+            try data.write(to: URL(fileURLWithPath: requested), options: .atomic)
+        } catch {
+            throw CommandFailure.failed("The picture is in history (id \(entry.id ?? 0)) but could not be written to \(requested): \(error.localizedDescription). Use `sparkler history export` to try again.")
+        }
+        return requested
+    }
+}

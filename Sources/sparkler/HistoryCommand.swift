@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import SparklerCore
+
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List, search and manage everything made before.",
+        subcommands: [List.self, Show.self, Favorite.self, Remove.self, Export.self, Import.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List entries, newest first.")
+
+        @Option(name: .long, help: "Only entries whose prompt or negative prompt contains these words.")
+        var search: String?
+        @Flag(name: .long, help: "Only favourites.")
+        var favorites = false
+        @Flag(name: .long, help: "Only failed requests.")
+        var failures = false
+        @Option(name: .long, help: "At most this many entries.")
+        var limit = 20
+        @Flag(name: .long, help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+            let history = try HistoryCommand.open()
+            let query = HistoryQuery(search: search, favouritesOnly: favorites, failuresOnly: failures, limit: limit)
+            let entries = try history.entries(query).map { EntryJSON($0, path: history.imageURL(for: $0)?.path) }
+            if json {
+                try EntryJSON.print(entries)
+            } else if entries.isEmpty {
+                Stderr.write(search == nil ? "Nothing in history yet." : "Nothing in history matches that search.")
+            } else {
+                entries.forEach { print(TextLine.listed($0)) }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show every parameter of one entry.")
+
+        @Argument(help: "The entry's id (from `history list`).")
+        var id: Int64
+        @Flag(name: .long, help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            let history = try HistoryCommand.open()
+            let entry = try HistoryCommand.entry(id, in: history)
+            let output = EntryJSON(entry, path: history.imageURL(for: entry)?.path)
+            if json {
+                try EntryJSON.print(output)
+            } else {
+                TextLine.details(output).forEach { print($0) }
+            }
+        }
+    }
+
+    struct Favorite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an entry as a favourite (--off to unmark).")
+
+        @Argument(help: "The entry's id.")
+        var id: Int64
+        @Flag(name: .long, help: "Remove the mark instead.")
+        var off = false
+
+        func run() async throws {
+            let history = try HistoryCommand.open()
+            _ = try HistoryCommand.entry(id, in: history)
+            try history.setFavourite(!off, id: id)
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm",
+            abstract: "Delete an entry; its picture goes too unless another entry uses it."
+        )
+
+        @Argument(help: "The entry's id.")
+        var id: Int64
+
+        func run() async throws {
+            let history = try HistoryCommand.open()
+            _ = try HistoryCommand.entry(id, in: history)
+            try history.delete(id: id)
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write an entry's picture, with its parameters embedded, to a file.")
+
+        @Argument(help: "The entry's id.")
+        var id: Int64
+        @Option(name: [.short, .customLong("output")], help: "Where to write it.")
+        var output: String
+
+        func run() async throws {
+            let history = try HistoryCommand.open()
+            let entry = try HistoryCommand.entry(id, in: history)
+            guard let data = try history.imageData(for: entry) else {
+                throw CommandFailure.failed("Entry \(id) has no picture (\(entry.outcome.rawValue)).")
+            }
+            do {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CommandFailure.failed("Could not write \(output): \(error.localizedDescription).")
+            }
+            print(output)
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add pictures that Sparkler made (PNG or JPEG with their parameters) to history.")
+
+        @Argument(help: "The files to import.")
+        var files: [String]
+        @Flag(name: .long, help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            guard !files.isEmpty else { throw ValidationError("Name at least one file to import.") }
+            let history = try HistoryCommand.open()
+            var imported: [EntryJSON] = []
+            for file in files {
+                do {
+                    let entry = try history.importImage(at: URL(fileURLWithPath: file))
+                    imported.append(EntryJSON(entry, path: history.imageURL(for: entry)?.path))
+                } catch {
+                    throw CommandFailure.failed("\(error)")
+                }
+            }
+            if json {
+                try EntryJSON.print(imported)
+            } else {
+                imported.forEach { print(TextLine.listed($0)) }
+            }
+        }
+    }
+
+    static func open() throws -> HistoryStore {
+        try CommandSetup.history(try CommandSetup.load())
+    }
+
+    static func entry(_ id: Int64, in history: HistoryStore) throws -> HistoryEntry {
+        guard let entry = try history.entry(id: id) else {
+            throw CommandFailure.failed("There is no history entry \(id); `sparkler history list` shows the ids.")
+        }
+        return entry
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SparklerCore
+import SparklerTUI
+
+@main
+struct Sparkler: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sparkler",
+        abstract: "A terminal playground for text-to-image models.",
+        discussion: """
+            With no command, opens the playground. Commands for scripts:
+            generate, history. Exit codes: 0 done, 1 failed, 2 bad usage.
+            """,
+        version: SparklerVersion.current,
+        subcommands: [GenerateCommand.self, HistoryCommand.self]
+    )
+
+    func run() async throws {
+        print(TerminalPlayground.unavailableMessage)
+    }
+
+    /// Maps every failure to the exit codes scripts rely on: 1 for a failed run, 2 for bad usage.
+    static func main() async {
+        CommandLog.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // argument-parser ends usage errors with EX_USAGE (64); scripts here expect 2.
+            Foundation.exit(code == .validationFailure ? 2 : 1)
+        }
+    }
+}
+
+/// A failure already worded for the user, with the exit code it ends the process with.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 2) }
+    static func failed(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 1) }
+}

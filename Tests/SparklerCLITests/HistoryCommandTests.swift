@@ -1,0 +1,160 @@
+import FireworksTestServer
+import Foundation
+import GRDB
+@testable import SparklerCore
+import Testing
+
+/// History through the built binary: the commands, two processes at once, and a process killed mid-save.
+@Suite struct HistoryCommandTests {
+    private static let key = "fw-history-secret-0123456789"
+
+    private func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    private func generate(_ cli: SparklerProcess, _ prompt: String, extra: [String] = []) async throws -> Int {
+        let run = try await cli.run(["generate", prompt, "--json"] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = try #require(try json(run.stdout) as? [[String: Any]])
+        return try #require(results.first?["id"] as? Int)
+    }
+
+    @Test func showFavoriteExportRemoveAndImport() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+        let lighthouse = try await generate(cli, "a lighthouse at dusk", extra: ["--format", "png", "--seed", "99"])
+        let fox = try await generate(cli, "a red fox")
+        await server.shutdown()
+
+        let shown = try await cli.run(["history", "show", "\(lighthouse)"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("a lighthouse at dusk"))
+        #expect(shown.stdout.contains("99"))
+
+        #expect(try await cli.run(["history", "favorite", "\(lighthouse)"]).status == 0)
+        let favourites = try #require(try json(try await cli.run(["history", "list", "--favorites", "--json"]).stdout) as? [[String: Any]])
+        #expect(favourites.map { $0["id"] as? Int } == [lighthouse])
+
+        let exported = cli.home.appendingPathComponent("best.png").path
+        #expect(try await cli.run(["history", "export", "\(lighthouse)", "-o", exported]).status == 0)
+        let exportedData = try Data(contentsOf: URL(fileURLWithPath: exported))
+        #expect(try ImageProvenance.read(from: exportedData)?.seed == 99)
+
+        let shownJSON = try #require(try json(try await cli.run(["history", "show", "\(fox)", "--json"]).stdout) as? [String: Any])
+        let foxFile = try #require(shownJSON["path"] as? String)
+        #expect(FileManager.default.fileExists(atPath: foxFile))
+        #expect(try await cli.run(["history", "rm", "\(fox)"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: foxFile), "an unreferenced picture goes with its entry")
+        let missing = try await cli.run(["history", "show", "\(fox)"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no history entry \(fox)"))
+
+        // A picture exported from one history comes back into another with its parameters.
+        let other = try SparklerProcess()
+        defer { other.cleanUp() }
+        let imported = try await other.run(["history", "import", exported, "--json"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let entry = try #require((try json(imported.stdout) as? [[String: Any]])?.first)
+        #expect(entry["prompt"] as? String == "a lighthouse at dusk")
+        #expect(entry["seed"] as? Int == 99)
+
+        let notOurs = other.home.appendingPathComponent("plain.png")
+        try TestImages.encoded(width: 8, height: 8, format: .png).write(to: notOurs)
+        let refused = try await other.run(["history", "import", notOurs.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("plain.png"))
+    }
+
+    @Test func twoProcessesWriteAtOnce() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+
+        let runs = try await withThrowingTaskGroup(of: SparklerProcess.Outcome.self) { group in
+            for index in 0..<4 {
+                group.addTask { try await cli.run(["generate", "concurrent \(index)", "--samples", "3", "--format", "png"]) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        await server.shutdown()
+        for run in runs {
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+
+        let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
+        let (rows, integrity) = try await database.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM historyEntry") ?? 0,
+             try String.fetchOne(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(rows == 12)
+        #expect(integrity == "ok")
+    }
+
+    @Test func killedMidSaveLeavesNoPartialFileAndAnIntactDatabase() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let sources = try makeLargePictures(count: 80, in: cli.home.appendingPathComponent("pictures"))
+        let temporary = cli.dataDirectory.appendingPathComponent("images/tmp")
+
+        var importedBefore = 0
+        var killsMidWrite = 0
+        for round in 0..<4 {
+            let batch = sources[(round * 20)..<((round + 1) * 20)].map(\.path)
+            let (process, _, _) = try cli.start(["history", "import"] + batch)
+            // Kill while a picture is being written: its temporary file exists.
+            try await Task.sleep(for: .milliseconds(30 * round))
+            let deadline = ContinuousClock.now + .seconds(20)
+            while process.isRunning, ContinuousClock.now < deadline, files(in: temporary).isEmpty {
+                try await Task.sleep(for: .microseconds(200))
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "the import ended before it was killed")
+            if !files(in: temporary).isEmpty { killsMidWrite += 1 }
+
+            // The next process opens the history: it must find it consistent and clean up after the dead one.
+            let listed = try await cli.run(["history", "list", "--limit", "1000", "--json"])
+            #expect(listed.status == 0, "\(listed.stderr)")
+            let entries = try #require(try json(listed.stdout) as? [[String: Any]])
+            #expect(entries.count >= importedBefore, "earlier rows are intact")
+            for entry in entries {
+                let path = try #require(entry["path"] as? String)
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                #expect(try ImageInspector.inspect(data, as: .png, source: path).width == 512)
+            }
+            #expect(entries.count - importedBefore < batch.count, "killed before the last save")
+            importedBefore = entries.count
+
+            #expect(files(in: temporary).isEmpty, "partial files left: \(files(in: temporary))")
+            let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
+            #expect(try await database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        }
+        #expect(killsMidWrite > 0, "no kill landed while a picture was half written")
+    }
+
+    private func files(in directory: URL) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    }
+
+    /// Noisy 512x512 PNGs (about 1 MB each, so saving one takes a while) with Sparkler provenance.
+    /// One noise buffer serves them all; a different first row makes each file distinct.
+    private func makeLargePictures(count: Int, in directory: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<(512 * 512 * 4 / 8)).flatMap { _ in withUnsafeBytes(of: generator.next()) { Array($0) } }
+        return try (0..<count).map { index in
+            var pixels = noise
+            for offset in 0..<(512 * 4) { pixels[offset] = UInt8(truncatingIfNeeded: index &* 31 &+ offset) }
+            let image = try #require(RGBAImage(width: 512, height: 512, pixels: pixels))
+            let provenance = ImageProvenance(
+                prompt: "noise \(index)", model: ModelCatalogue.defaultModelID, backend: "fireworks",
+                mode: .textToImage, size: image.size, seed: index + 1, format: .png,
+                createdAt: Date(), appVersion: SparklerVersion.current
+            )
+            let url = directory.appendingPathComponent("noise-\(index).png")
+            try provenance.embedded(in: try ImageCodec.encode(image, as: .png)).write(to: url)
+            return url
+        }
+    }
+}

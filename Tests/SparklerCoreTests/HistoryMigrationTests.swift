@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SparklerCore
+
+@Suite struct HistoryMigrationTests {
+    @Test func freshDirectoryIsMigratedToTheLatestSchema() throws {
+        let history = try TemporaryHistory()
+        let fileManager = FileManager.default
+        #expect(fileManager.fileExists(atPath: history.directory.appending(path: "history.sqlite").path))
+        #expect(fileManager.fileExists(atPath: history.directory.appending(path: "images/tmp").path))
+        let (migrations, tables, journalMode) = try history.store.database.read { db in
+            (
+                try HistoryMigrations.migrator.completedMigrations(db),
+                try ["historyEntry", "historyEntry_ft"].filter { try db.tableExists($0) },
+                try String.fetchOne(db, sql: "PRAGMA journal_mode")
+            )
+        }
+        #expect(migrations == ["v1"])
+        #expect(tables == ["historyEntry", "historyEntry_ft"])
+        #expect(journalMode == "wal")
+        #expect(try history.integrityCheck() == "ok")
+    }
+
+    @Test func reopeningKeepsRowsAndRunsNothingTwice() throws {
+        let history = try TemporaryHistory()
+        try history.store.record(
+            request: HistoryFixtures.request(), backend: "fireworks",
+            result: HistoryFixtures.result([HistoryFixtures.picture()])
+        )
+        let reopened = try history.openAnother()
+        #expect(try reopened.count() == 1)
+        #expect(try reopened.database.read(HistoryMigrations.migrator.appliedMigrations) == ["v1"])
+    }
+
+    @Test func historyFromANewerSparklerIsRefused() throws {
+        let history = try TemporaryHistory()
+        try history.store.database.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
+        }
+        let path = history.directory.appending(path: "history.sqlite").path
+        #expect(throws: HistoryError.newerSchema(path: path)) { try history.openAnother() }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import SparklerCore
+
+@Suite struct HistoryQueryTests {
+    private func recordPrompts(_ prompts: [(String, String?)], in store: HistoryStore) throws -> [HistoryEntry] {
+        try prompts.enumerated().flatMap { index, prompt in
+            try store.record(
+                request: HistoryFixtures.request(prompt: prompt.0, negativePrompt: prompt.1, seed: index + 1),
+                backend: "fireworks", result: HistoryFixtures.result([HistoryFixtures.picture(gray: UInt8(index), seed: index + 1)])
+            )
+        }
+    }
+
+    @Test func searchFindsWordsInPromptsAndNegativePrompts() throws {
+        let history = try TemporaryHistory()
+        let entries = try recordPrompts([
+            ("a red fox in the snow", "blurry"),
+            ("a lighthouse at dusk", "red tint"),
+            ("Café au lait, watercolour", nil),
+        ], in: history.store)
+        let ids = { (text: String) in try history.store.entries(HistoryQuery(search: text)).map(\.id) }
+        #expect(try ids("red") == [entries[1].id, entries[0].id])
+        #expect(try ids("fox snow") == [entries[0].id])
+        #expect(try ids("BLURRY") == [entries[0].id])
+        #expect(try ids("lightho") == [entries[1].id])  // the last word matches as a prefix while typing
+        #expect(try ids("lightho ").isEmpty)           // a finished word must match whole
+        #expect(try ids("cafe") == [entries[2].id])    // diacritics folded by the unicode61 tokenizer
+        #expect(try ids("giraffe").isEmpty)
+        #expect(try history.store.count(HistoryQuery(search: "red")) == 2)
+    }
+
+    @Test(arguments: [
+        "\"", "\"\"", "*", "fox*", "\"fox", "NEAR(fox snow)", "fox NEAR snow", "fox AND", "OR", "NOT fox",
+        "-fox", "^fox", "prompt:fox", "{prompt}: fox", "(fox", "fox)", "'; DROP TABLE historyEntry; --",
+        "a \"red\" fox", "+", ":", "\u{0}", "🦊", "   ", "", "fox\"*\"snow",
+    ])
+    func hostileSearchTextNeverBreaksTheQuery(_ text: String) throws {
+        let history = try TemporaryHistory()
+        _ = try recordPrompts([("a red fox in the snow", "blurry")], in: history.store)
+        let found = try history.store.entries(HistoryQuery(search: text))
+        #expect(found.count <= 1)
+        #expect(try history.store.count(HistoryQuery(search: text)) == found.count)
+        #expect(try history.store.count() == 1)
+    }
+
+    @Test func searchTreatsOperatorsAsWords() throws {
+        let history = try TemporaryHistory()
+        let entries = try recordPrompts([("cats AND dogs", nil), ("cats and mice", nil), ("NEAR the sea", nil)], in: history.store)
+        #expect(try history.store.entries(HistoryQuery(search: "NEAR")).map(\.id) == [entries[2].id])
+        #expect(try history.store.entries(HistoryQuery(search: "and dogs")).map(\.id) == [entries[0].id])
+        #expect(FullTextQuery.pattern(for: "say \"hi\" NEAR*") == "\"say\" \"\"\"hi\"\"\" \"NEAR*\"*")
+        #expect(FullTextQuery.pattern(for: " * \" ") == nil)
+    }
+
+    @Test func keysetPagingWalksEveryEntryOnceNewestFirst() throws {
+        let history = try TemporaryHistory()
+        for batch in 0..<5 {
+            try history.store.record(
+                request: HistoryFixtures.request(seed: batch, samples: 10), backend: "fireworks",
+                result: HistoryFixtures.result((0..<10).map { HistoryFixtures.picture(gray: UInt8(batch * 10 + $0), seed: $0) })
+            )
+        }
+        var seen: [Int64] = []
+        var query = HistoryQuery(limit: 7)
+        while true {
+            let page = try history.store.entries(query)
+            guard let last = page.last?.id else { break }
+            seen += page.compactMap(\.id)
+            query.beforeID = last
+        }
+        #expect(seen.count == 50)
+        #expect(seen == seen.sorted(by: >))
+        #expect(try history.store.count() == 50)
+    }
+
+    @Test func favouritesToggleAndFilter() throws {
+        let history = try TemporaryHistory()
+        let entries = try recordPrompts([("one", nil), ("two", nil), ("three", nil)], in: history.store)
+        let second = try #require(entries[1].id)
+        #expect(try history.store.toggleFavourite(id: second))
+        try history.store.setFavourite(true, id: try #require(entries[2].id))
+        #expect(try history.store.entries(HistoryQuery(favouritesOnly: true)).map(\.id) == [entries[2].id, second])
+        #expect(try history.store.toggleFavourite(id: second) == false)
+        #expect(try history.store.count(HistoryQuery(favouritesOnly: true)) == 1)
+        #expect(try history.store.entry(id: second)?.isFavourite == false)
+        #expect(throws: HistoryError.entryNotFound(id: 999)) { try history.store.toggleFavourite(id: 999) }
+    }
+
+    @Test func failuresFilterCombinesWithSearch() throws {
+        let history = try TemporaryHistory()
+        _ = try recordPrompts([("a fox", nil)], in: history.store)
+        let failedFox = try history.store.recordFailure(request: HistoryFixtures.request(prompt: "a fox"), backend: "fireworks", message: "HTTP 500")
+        let failedOwl = try history.store.recordFailure(request: HistoryFixtures.request(prompt: "an owl"), backend: "fireworks", message: "timeout")
+        #expect(try history.store.entries(HistoryQuery(failuresOnly: true)).map(\.id) == [failedOwl.id, failedFox.id])
+        #expect(try history.store.entries(HistoryQuery(search: "fox", failuresOnly: true)).map(\.id) == [failedFox.id])
+        #expect(try history.store.count(HistoryQuery(failuresOnly: true)) == 2)
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmarks, each against a peer tool doing the same work in the same run. Results: BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product sparkler
+swift build -c release --product fireworks-stub
+results=$(mktemp -d)
+stub_output="$results/stub.out"
+.build/release/fireworks-stub --key bench-key > "$stub_output" &
+stub_pid=$!
+trap 'kill $stub_pid 2>/dev/null; rm -rf "$results"' EXIT
+for _ in $(seq 100); do [[ -s "$stub_output" ]] && break; sleep 0.05; done
+base_url=$(head -n 1 "$stub_output")
+
+export FIREWORKS_API_KEY=bench-key FIREWORKS_API_BASE="$base_url"
+export XDG_DATA_HOME="$results/data" XDG_CONFIG_HOME="$results/config"
+model=accounts/fireworks/models/playground-v2-1024px-aesthetic
+body='{"prompt":"a beautiful sunset over the ocean","cfg_scale":3,"height":1024,"width":1024,"steps":30,"seed":1,"samples":1,"safety_check":false}'
+
+echo "== One 1024x1024 JPEG from a local Fireworks-compatible server, whole process =="
+echo "   sparkler also validates the image, embeds its parameters, and records it in history."
+hyperfine --warmup 3 --runs 40 --export-markdown "$results/generate.md" \
+    --command-name "sparkler generate" \
+    ".build/release/sparkler generate 'a beautiful sunset over the ocean' --seed 1 -o $results/sparkler.jpg" \
+    --command-name "curl" \
+    "curl -sS -f -o $results/curl.jpg -H 'Authorization: Bearer bench-key' -H 'Accept: image/jpeg' -H 'Content-Type: application/json' -d '$body' $base_url/image_generation/$model"
+cat "$results/generate.md"
