@@ -5,9 +5,9 @@ SWIFT ?= swift
 BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev
 # Tools the end-to-end tests and benchmarks drive.
 TEST_PACKAGES := tmux ncurses-term chafa
-BENCH_PACKAGES := hyperfine curl
+BENCH_PACKAGES := hyperfine curl imagemagick
 
-.PHONY: run test bench build deps test-deps bench-deps clean
+.PHONY: run test bench build deps test-deps bench-deps clean themes
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -31,6 +31,10 @@ test: test-deps
 bench: bench-deps
 	$(SWIFT) build -c release --product sparkler
 	scripts/bench.sh
+
+# Embeds themes/*.toml in the binary; run after editing a theme.
+themes:
+	scripts/embed-themes.sh
 
 clean:
 	rm -rf .build

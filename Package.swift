@@ -34,7 +34,10 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "SparklerTUI", dependencies: ["SparklerCore", "CNcurses", "CChafa"]),
+        .target(
+            name: "SparklerTUI",
+            dependencies: ["SparklerCore", "CNcurses", "CChafa", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "sparkler",
             dependencies: [
@@ -60,7 +63,10 @@ let package = Package(
             dependencies: ["FireworksTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/FireworksStub"
         ),
+        // Drives the terminal layer inside tmux for the SparklerTUITests terminal tests.
+        .executableTarget(name: "terminal-probe", dependencies: ["SparklerTUI"], path: "Tests/TerminalProbe"),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
+        .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer"]),
         .testTarget(
             name: "SparklerCLITests",
             dependencies: ["SparklerCore", "FireworksTestServer", .product(name: "GRDB", package: "GRDB.swift")]

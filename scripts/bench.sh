@@ -26,3 +26,15 @@ hyperfine --warmup 3 --runs 40 --export-markdown "$results/generate.md" \
     --command-name "curl" \
     "curl -sS -f -o $results/curl.jpg -H 'Authorization: Bearer bench-key' -H 'Accept: image/jpeg' -H 'Content-Type: application/json' -d '$body' $base_url/image_generation/$model"
 cat "$results/generate.md"
+
+echo
+echo "== A 1024x1024 JPEG as 80x40 cells of block symbols in 256 colours, whole process =="
+echo "   sparkler decodes with TurboJPEG, renders with libchafa and reads every cell back; chafa is the CLI."
+picture="$results/render.jpg"
+convert -seed 1 -size 1024x1024 plasma:fractal -quality 90 "$picture"
+hyperfine --warmup 3 --runs 40 --export-markdown "$results/render.md" \
+    --command-name "sparkler render" \
+    ".build/release/sparkler render $picture --size 80x40 --graphics symbols --colors 256 --symbols block" \
+    --command-name "chafa" \
+    "chafa -s 80x40 --format symbols --colors 240 --symbols block+space-wide-inverted $picture"
+cat "$results/render.md"

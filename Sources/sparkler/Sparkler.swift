@@ -13,11 +13,28 @@ struct Sparkler: AsyncParsableCommand {
             generate, history. Exit codes: 0 done, 1 failed, 2 bad usage.
             """,
         version: SparklerVersion.current,
-        subcommands: [GenerateCommand.self, HistoryCommand.self]
+        subcommands: [GenerateCommand.self, HistoryCommand.self, RenderCommand.self, DoctorCommand.self]
     )
 
+    @Option(name: .long, help: "Colour theme: dark, light, high-contrast, mono, or one of yours (default: `theme` in config.toml).")
+    var theme: String?
+
+    // Shared with `render` and `doctor`: argument-parser hands a parent's options to subcommands.
+    @OptionGroup var graphicsOptions: GraphicsOptions
+
+    /// The playground. It needs a terminal on both ends; scripts get pointed at the headless commands.
     func run() async throws {
-        print(TerminalPlayground.unavailableMessage)
+        guard TerminalSession.isInteractive else {
+            throw CommandFailure.usage(
+                "The playground needs a terminal (stdin and stdout are redirected). For scripts use `sparkler generate` and `sparkler history`; `sparkler --help` lists every command."
+            )
+        }
+        let setup = try CommandSetup.load()
+        do {
+            try await Playground(setup: setup, options: Playground.Options(theme: theme, graphics: graphicsOptions.detector(settings: setup.config.terminal))).run()
+        } catch {
+            throw CommandFailure.failed("The playground stopped: \(error)")
+        }
     }
 
     /// Maps every failure to the exit codes scripts rely on: 1 for a failed run, 2 for bad usage.

@@ -115,6 +115,15 @@ import Testing
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
+    @Test func playgroundWithoutATerminalPointsAtTheHeadlessCommands() async throws {
+        let cli = try SparklerProcess(apiKey: Self.key)
+        defer { cli.cleanUp() }
+        let run = try await cli.run([])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("needs a terminal"))
+        #expect(run.stderr.contains("sparkler generate"))
+    }
+
     @Test func missingKeySaysHowToSetOne() async throws {
         let cli = try SparklerProcess(apiKey: nil, baseURL: "http://127.0.0.1:9/inference/v1")
         defer { cli.cleanUp() }

@@ -6,6 +6,7 @@ import Testing
     @Test func readsEveryKey() throws {
         let config = try SparklerConfig.parse("""
             model = "stable-diffusion-xl-1024-v1-0"
+            theme = "light"
 
             [fireworks]
             base_url = "http://127.0.0.1:9999/inference/v1"
@@ -16,6 +17,12 @@ import Testing
 
             [history]
             directory = "/tmp/sparkler-history"
+
+            [terminal]
+            graphics = "sixel"
+            colors = "256"
+            symbols = "block"
+            tmux_passthrough = true
             """, file: "config.toml")
         #expect(config.model == "stable-diffusion-xl-1024-v1-0")
         #expect(config.fireworks.baseURL == "http://127.0.0.1:9999/inference/v1")
@@ -24,6 +31,11 @@ import Testing
         #expect(config.fireworks.connectTimeoutSeconds == 2.5)
         #expect(config.fireworks.maxRetries == 5)
         #expect(config.historyDirectory == "/tmp/sparkler-history")
+        #expect(config.theme == "light")
+        #expect(config.terminal.graphics == "sixel")
+        #expect(config.terminal.colors == "256")
+        #expect(config.terminal.symbols == "block")
+        #expect(config.terminal.tmuxPassthrough == true)
     }
 
     @Test func missingFileIsAnEmptyConfig() throws {
@@ -38,6 +50,7 @@ import Testing
         ("modle = \"x\"", 1, "unknown key `modle`"),
         ("[fireworks]\nbase_url = \"ftp://example.com\"", 2, "http(s) URL"),
         ("[fireworks]\n\n\nmax_retries = 99", 4, "max_retries must be 0 to 10"),
+        ("theme = \"dark\"\n[terminal]\ngraphics = \"ascii-art\"", 3, "graphics cannot be \"ascii-art\""),
         ("[[models]]\nid = \"accounts/me/models/x\"\nsizes = [\"big\"]", 3, "WIDTHxHEIGHT"),
         ("[[models]]\nid = \"a/b\"", 2, "accounts/ACCOUNT/models/MODEL"),
         ("[[models]]\nid = \"x\"\n[[models]]\nid = \"y\"\nfamily = \"dalle\"", 5, "family cannot be \"dalle\""),

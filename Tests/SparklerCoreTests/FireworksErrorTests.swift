@@ -188,10 +188,13 @@ import Testing
     }
 
     @Test func unreachableBaseURLIsRetriedAndNamed() async throws {
-        // Bind and close a server to get a loopback port that nothing listens on.
+        // A socket bound but never listening: connections are refused, and no other test can take its port.
+        let port = try ClosedPort()
+        defer { port.close() }
         let server = try await FireworksTestServer.start()
-        let configuration = server.configuration(maxRetries: 2)
+        var configuration = server.configuration(maxRetries: 2)
         await server.shutdown()
+        configuration.baseURL = "http://127.0.0.1:\(port.number)/inference/v1"
         let backend = FireworksBackend(configuration: configuration)
         let progress = ProgressLog()
         let outcome = await capture {
@@ -222,5 +225,31 @@ import Testing
 extension Result {
     var failure: Failure? {
         if case .failure(let error) = self { error } else { nil }
+    }
+}
+
+/// A loopback TCP port held by a socket that never listens.
+private struct ClosedPort {
+    let descriptor: Int32
+    let number: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        number = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
     }
 }

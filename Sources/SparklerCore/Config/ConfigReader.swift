@@ -22,10 +22,18 @@ struct ConfigReader {
         } catch {
             throw ConfigError(file: file, line: nil, message: "not valid TOML: \(error)")
         }
-        try requireKnownKeys(root, path: "", known: ["model", "fireworks", "history", "models"])
+        try requireKnownKeys(root, path: "", known: ["model", "theme", "fireworks", "history", "terminal", "models"])
 
         var config = SparklerConfig()
         config.model = try string(root, "model", path: "")
+        config.theme = try string(root, "theme", path: "")
+        if let terminal = try table(root, "terminal", path: "") {
+            try requireKnownKeys(terminal, path: "terminal", known: ["graphics", "colors", "symbols", "tmux_passthrough"])
+            config.terminal.graphics = try choice(terminal, "graphics", path: "terminal", among: ["auto", "symbols", "sixel", "kitty"])
+            config.terminal.colors = try choice(terminal, "colors", path: "terminal", among: ["auto", "none", "16", "256", "truecolor"])
+            config.terminal.symbols = try choice(terminal, "symbols", path: "terminal", among: ["block", "half", "ascii", "braille", "all"])
+            config.terminal.tmuxPassthrough = try bool(terminal, "tmux_passthrough", path: "terminal")
+        }
         if let fireworks = try table(root, "fireworks", path: "") {
             config.fireworks = try readFireworks(fireworks)
         }
@@ -86,6 +94,14 @@ struct ConfigReader {
         guard let value = table[key] else { return nil }
         guard let string = value.string else { throw typeError(path, key, expected: "a string in quotes") }
         return string
+    }
+
+    func choice(_ table: TOMLTable, _ key: String, path: String, among allowed: [String]) throws(ConfigError) -> String? {
+        guard let value = try string(table, key, path: path) else { return nil }
+        guard allowed.contains(value) else {
+            throw error(at: "\(path).\(key)", "\(key) cannot be \"\(value)\"; use one of \(allowed.joined(separator: ", "))")
+        }
+        return value
     }
 
     func int(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> Int? {

@@ -7,6 +7,9 @@ public struct SparklerConfig: Sendable, Equatable {
     public var fireworks = FireworksSettings()
     /// Overrides where history and images live (default: the XDG data directory).
     public var historyDirectory: String?
+    /// The playground's colour theme: a built-in name or a file in the config's themes/ folder.
+    public var theme: String?
+    public var terminal = TerminalSettings()
     /// Models added to, or replacing, the built-in catalogue.
     public var models: [ModelCapabilities] = []
 
@@ -21,6 +24,20 @@ public struct SparklerConfig: Sendable, Equatable {
         public var timeoutSeconds: Double?
         public var connectTimeoutSeconds: Double?
         public var maxRetries: Int?
+
+        public init() {}
+    }
+
+    /// How pictures are drawn in the terminal; each is `auto` (detected) when absent.
+    public struct TerminalSettings: Sendable, Equatable {
+        /// `auto`, `symbols`, `sixel` or `kitty`.
+        public var graphics: String?
+        /// `auto`, `none`, `16`, `256` or `truecolor`.
+        public var colors: String?
+        /// chafa symbol set for the symbols mode, e.g. `block`, `half`, `braille`, `ascii`.
+        public var symbols: String?
+        /// Inside tmux, send sixel/kitty through tmux's passthrough (needs `set -g allow-passthrough on`).
+        public var tmuxPassthrough: Bool?
 
         public init() {}
     }

@@ -4,13 +4,17 @@ import Foundation
 public struct SparklerPaths: Sendable, Equatable {
     public var configDirectory: URL
     public var dataDirectory: URL
+    /// What Sparkler remembers between sessions that is not history (the playground's last form).
+    public var stateDirectory: URL
 
-    public init(configDirectory: URL, dataDirectory: URL) {
+    public init(configDirectory: URL, dataDirectory: URL, stateDirectory: URL) {
         self.configDirectory = configDirectory
         self.dataDirectory = dataDirectory
+        self.stateDirectory = stateDirectory
     }
 
-    /// `$XDG_CONFIG_HOME/sparkler` (else `~/.config/sparkler`) and `$XDG_DATA_HOME/sparkler` (else `~/.local/share/sparkler`).
+    /// `$XDG_CONFIG_HOME/sparkler` (else `~/.config/sparkler`), `$XDG_DATA_HOME/sparkler` (else
+    /// `~/.local/share/sparkler`) and `$XDG_STATE_HOME/sparkler` (else `~/.local/state/sparkler`).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser
@@ -23,7 +27,8 @@ public struct SparklerPaths: Sendable, Equatable {
         }
         self.init(
             configDirectory: base("XDG_CONFIG_HOME", fallback: ".config").appendingPathComponent("sparkler"),
-            dataDirectory: base("XDG_DATA_HOME", fallback: ".local/share").appendingPathComponent("sparkler")
+            dataDirectory: base("XDG_DATA_HOME", fallback: ".local/share").appendingPathComponent("sparkler"),
+            stateDirectory: base("XDG_STATE_HOME", fallback: ".local/state").appendingPathComponent("sparkler")
         )
     }
 

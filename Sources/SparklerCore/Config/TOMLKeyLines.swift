@@ -4,10 +4,10 @@ import Foundation
 /// parsing (a wrong type, an unknown key, a value out of range) can still name the line.
 ///
 /// Paths are dotted: `fireworks.timeout`, `models.1.sizes` (array-of-tables entries are numbered from 0).
-struct TOMLKeyLines {
+public struct TOMLKeyLines: Sendable {
     private var lines: [String: Int] = [:]
 
-    init(source: String) {
+    public init(source: String) {
         var tablePath = ""
         var arrayCounts: [String: Int] = [:]
         for (index, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -30,7 +30,7 @@ struct TOMLKeyLines {
     }
 
     /// The line of `path`, or of its closest enclosing table.
-    func line(of path: String) -> Int? {
+    public func line(of path: String) -> Int? {
         var candidate = path
         while true {
             if let line = lines[candidate] { return line }

@@ -149,7 +149,7 @@ public enum RequestValidator {
     }
 
     /// `7` rather than `7.0`, `0.65` as typed.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 

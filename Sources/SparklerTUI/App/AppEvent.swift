@@ -1,0 +1,25 @@
+import Foundation
+import SparklerCore
+
+/// Everything that can change the state: input, the clock, and the results of effects.
+public enum AppEvent: Sendable {
+    case input(InputEvent)
+    /// The clock moved (spinner, elapsed time, debounced saves).
+    case tick(Date)
+    case generationProgress(GenerationProgress)
+    case generationFinished(GenerationOutcome)
+    case historyLoaded(queryID: Int, entries: [HistoryEntry], append: Bool, total: Int)
+    case promptsLoaded([String])
+    /// A history entry's request, read back to load it into the form or to run it again.
+    case requestLoaded(GenerationRequest, run: Bool)
+    /// A history action (favourite, delete, export) finished; `reload` refreshes the list.
+    case actionFinished(message: String, isError: Bool, reload: Bool)
+    case pathCompleted(ParameterField, original: String, PathCompletion)
+}
+
+/// How a generation ended, in words the status line can show.
+public enum GenerationOutcome: Sendable {
+    case finished([HistoryEntry])
+    case failed(String)
+    case cancelled
+}

@@ -1,0 +1,109 @@
+import Foundation
+import SparklerCore
+
+extension AppState {
+    /// Runs what the form describes, or `prepared` (a history entry run again, input images included).
+    mutating func startGeneration(_ prepared: GenerationRequest? = nil) -> [Effect] {
+        if isGenerating {
+            status = StatusMessage("Already generating: wait for it, or press Esc to cancel.", kind: .warning)
+            return []
+        }
+        if case .unavailable(let reason) = backend {
+            status = StatusMessage(reason, kind: .error)
+            return []
+        }
+        let model = self.model
+        let request: GenerationRequest
+        do {
+            request = try RequestValidator.validate(prepared ?? form.request(for: model), for: model)
+        } catch {
+            status = StatusMessage(error.description.prefix(1).uppercased() + error.description.dropFirst(), kind: .error)
+            focus = Self.focus(forInvalid: error.field)
+            return []
+        }
+        if prepared == nil, let missing = missingInputImage {
+            status = StatusMessage(missing.message, kind: .error)
+            focus = .parameter(missing.field)
+            return []
+        }
+        typedValue = nil
+        recallIndex = nil
+        generation = GenerationRun(startedAt: now, steps: request.billedSteps, seed: request.seed)
+        status = StatusMessage("Generating…", kind: .info)
+        formIsDirty = false
+        lastFormSave = now
+        return [.generate(request, model: model), .saveForm(form)]
+    }
+
+    private var missingInputImage: (field: ParameterField, message: String)? {
+        switch form.mode {
+        case .imageToImage where form.initImage.text.isEmpty:
+            (.initImage, "Image to image needs an init image: type its path (Tab completes).")
+        case .controlNet where form.controlImage.text.isEmpty:
+            (.controlImage, "ControlNet needs a control image: type its path (Tab completes).")
+        default:
+            nil
+        }
+    }
+
+    private static func focus(forInvalid field: String) -> Focus {
+        switch field {
+        case "prompt": .prompt
+        case "negative prompt": .negative
+        case "size", "aspect ratio": .parameter(.size)
+        case "cfg", "guidance": .parameter(.cfg)
+        case "steps": .parameter(.steps)
+        case "sampler": .parameter(.sampler)
+        case "seed": .parameter(.seed)
+        case "mode": .parameter(.mode)
+        case "strength": .parameter(.strength)
+        case "schedule", "schedule start": .parameter(.scheduleStart)
+        case "schedule end": .parameter(.scheduleEnd)
+        case "control net": .parameter(.controlNet)
+        case "conditioning scale": .parameter(.conditioningScale)
+        default: .prompt
+        }
+    }
+
+    mutating func updateProgress(_ progress: GenerationProgress) {
+        guard var run = generation else { return }
+        switch progress {
+        case .retrying(let attempt, let delay, let reason):
+            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+            run.retryNote = "\(DisplayText.clean(reason)): retrying in \(String(format: "%.0f", seconds.rounded(.up))) s (attempt \(attempt))"
+        case .step(let step, let total):
+            run.progress = (step, total)
+        }
+        generation = run
+    }
+
+    mutating func finishGeneration(_ outcome: GenerationOutcome) -> [Effect] {
+        let run = generation
+        generation = nil
+        let elapsed = run.map { String(format: "%.1f s", now.timeIntervalSince($0.startedAt)) } ?? ""
+        switch outcome {
+        case .cancelled:
+            status = StatusMessage("Cancelled.", kind: .warning)
+            return []
+        case .failed(let message):
+            status = StatusMessage(DisplayText.clean(message), kind: .error)
+        case .finished(let entries):
+            let billed = entries.compactMap(\.stepsBilled).reduce(0, +)
+            sessionSteps += billed
+            guard let first = entries.first else { return reloadHistory() }
+            if let seed = first.seed, !form.seedLocked {
+                form.seed = seed
+            }
+            switch first.outcome {
+            case .success:
+                picture = first
+                status = StatusMessage("Done in \(elapsed) · seed \(first.seed.map(String.init) ?? "?") · \(billed) steps billed", kind: .success)
+            case .filtered:
+                status = StatusMessage("The safety check filtered this picture (seed \(first.seed.map(String.init) ?? "?")); try another seed or prompt.", kind: .warning)
+            case .failed:
+                status = StatusMessage(DisplayText.clean(first.errorMessage ?? "The request failed."), kind: .error)
+            }
+        }
+        return reloadHistory() + [.loadPrompts]
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import SparklerCore
+
+extension AppState {
+    /// What to load when the playground opens.
+    public var startupEffects: [Effect] {
+        [.loadHistory(history.query(), queryID: history.queryID, append: false), .loadPrompts]
+    }
+
+    /// The one place the state changes. No I/O: work to do comes back as effects.
+    public mutating func update(_ event: AppEvent) -> [Effect] {
+        switch event {
+        case .input(let input):
+            return handle(input)
+        case .tick(let date):
+            now = date
+            return saveFormIfDue()
+        case .generationProgress(let progress):
+            updateProgress(progress)
+            return []
+        case .generationFinished(let outcome):
+            return finishGeneration(outcome)
+        case .historyLoaded(let queryID, let entries, let append, let total):
+            receiveHistory(queryID: queryID, entries: entries, append: append, total: total)
+            return []
+        case .promptsLoaded(let prompts):
+            recalledPrompts = prompts
+            return []
+        case .requestLoaded(let request, let run):
+            let target = catalogue.model(named: request.model) ?? model
+            form.load(request, model: target)
+            formIsDirty = true
+            if run { return startGeneration(request) }
+            focus = .prompt
+            status = StatusMessage("Loaded into the form: change what you like and press Enter.")
+            return []
+        case .pathCompleted(let field, let original, let completion):
+            applyCompletion(completion, field: field, original: original)
+            return []
+        case .actionFinished(let message, let isError, let reload):
+            status = StatusMessage(message, kind: isError ? .error : .success)
+            return reload ? reloadHistory() : []
+        }
+    }
+
+    private mutating func handle(_ input: InputEvent) -> [Effect] {
+        switch input {
+        case .resize(let newWidth, let newHeight):
+            width = newWidth
+            height = newHeight
+            history.select(history.selected, visibleRows: historyRows)
+            return []
+        case .mouse(let mouse):
+            return handleMouse(mouse)
+        case .key(let key, let modifiers):
+            if let overlay { return handleOverlay(overlay, key, modifiers) }
+            return handleKey(key, modifiers)
+        }
+    }
+
+    private mutating func handleKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {
+        switch (key, modifiers) {
+        case (.character("c"), [.control]):
+            return requestQuit()
+        case (.function(1), _):
+            overlay = .help
+            return []
+        case (.function(5), _), (.character("g"), [.control]):
+            return startGeneration()
+        case (.character("r"), [.control]):
+            rollSeed()
+            return []
+        case (.escape, []) where isGenerating:
+            return [.cancelGeneration]
+        case (.tab, []) where !wantsTab:
+            moveFocus(by: 1)
+            return []
+        case (.backTab, _):
+            moveFocus(by: -1)
+            return []
+        default:
+            break
+        }
+        if !focusIsText {
+            switch (key, modifiers) {
+            case (.character("q"), []): return requestQuit()
+            case (.character("?"), _): overlay = .help; return []
+            default: break
+            }
+        }
+        switch focus {
+        case .prompt, .negative:
+            return handlePromptKey(key, modifiers)
+        case .parameter(let field):
+            return handleParameterKey(field, key, modifiers)
+        case .history:
+            return handleHistoryKey(key, modifiers)
+        }
+    }
+
+    /// True while keys are typed into text (the prompts, a path, a history search).
+    var focusIsText: Bool {
+        switch focus {
+        case .prompt, .negative: true
+        case .parameter(let field): field.isText
+        case .history: history.isSearching
+        }
+    }
+
+    /// Path fields use Tab to complete file names.
+    private var wantsTab: Bool {
+        if case .parameter(let field) = focus { return field == .initImage || field == .controlImage }
+        return false
+    }
+
+    /// Tab order: prompt, negative, each parameter, history.
+    var focusOrder: [Focus] {
+        [.prompt, .negative] + fields.map(Focus.parameter) + [.history]
+    }
+
+    mutating func moveFocus(by offset: Int) {
+        let order = focusOrder
+        let index = order.firstIndex(of: focus) ?? 0
+        focus = order[(index + offset + order.count) % order.count]
+        typedValue = nil
+        recallIndex = nil
+    }
+
+    private mutating func handlePromptKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {
+        switch (key, modifiers) {
+        case (.enter, _):
+            return startGeneration()
+        case (.up, []) where focus == .prompt:
+            recall(by: 1)
+            return []
+        case (.down, []) where focus == .prompt:
+            if recallIndex == nil { moveFocus(by: 1) } else { recall(by: -1) }
+            return []
+        case (.down, []):
+            moveFocus(by: 1)
+            return []
+        case (.up, []):
+            moveFocus(by: -1)
+            return []
+        default:
+            let changed = focus == .prompt ? form.prompt.handle(key, modifiers) : form.negative.handle(key, modifiers)
+            if changed { formIsDirty = true }
+            return []
+        }
+    }
+
+    /// Up walks back through earlier prompts, Down forward again, to the text being typed.
+    private mutating func recall(by step: Int) {
+        guard !recalledPrompts.isEmpty else { return }
+        let next = (recallIndex ?? -1) + step
+        if next < 0 {
+            recallIndex = nil
+            form.prompt.replace(with: "")
+        } else {
+            recallIndex = min(next, recalledPrompts.count - 1)
+            form.prompt.replace(with: recalledPrompts[recallIndex!])
+        }
+        formIsDirty = true
+    }
+
+    mutating func rollSeed() {
+        form.seed = Int.random(in: 1...RequestValidator.maxSeed)
+        form.seedLocked = true
+        formIsDirty = true
+        status = StatusMessage("New seed \(form.seed), locked for the next runs.")
+    }
+
+    private mutating func requestQuit() -> [Effect] {
+        if isGenerating {
+            overlay = .confirmQuit
+            return []
+        }
+        isQuitting = true
+        return [.saveForm(form), .quit]
+    }
+
+    private mutating func handleOverlay(_ current: Overlay, _ key: Key, _ modifiers: Modifiers) -> [Effect] {
+        switch current {
+        case .help:
+            overlay = nil
+            return []
+        case .confirmQuit:
+            overlay = nil
+            if key == .character("y") || key == .enter {
+                isQuitting = true
+                return [.cancelGeneration, .saveForm(form), .quit]
+            }
+            return []
+        case .confirmDelete(let id):
+            overlay = nil
+            if key == .character("y") || key == .enter {
+                return [.delete(id)]
+            }
+            status = StatusMessage("Nothing deleted.")
+            return []
+        case .exportPath(let id, var path):
+            switch key {
+            case .escape:
+                overlay = nil
+                return []
+            case .enter:
+                overlay = nil
+                return path.text.isEmpty ? [] : [.export(id, path: path.text)]
+            default:
+                _ = path.handle(key, modifiers)
+                overlay = .exportPath(id, path)
+                return []
+            }
+        }
+    }
+
+    private mutating func saveFormIfDue() -> [Effect] {
+        guard formIsDirty, now.timeIntervalSince(lastFormSave) >= 1 else { return [] }
+        formIsDirty = false
+        lastFormSave = now
+        return [.saveForm(form)]
+    }
+}

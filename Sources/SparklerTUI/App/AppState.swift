@@ -1,0 +1,95 @@
+import Foundation
+import SparklerCore
+
+/// The whole playground as one value. `update` changes it in answer to events and asks for effects;
+/// `PlaygroundView` draws it. Neither touches the terminal, the network or the disk.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public let catalogue: ModelCatalogue
+    public var form: FormState
+    public var focus: Focus = .prompt
+    /// Digits typed into a focused slider or seed, not yet committed with Enter.
+    public var typedValue: String?
+    public var overlay: Overlay?
+    public var status: StatusMessage
+    public var generation: GenerationRun?
+    public var now: Date
+    /// The picture in the image pane: a history entry with a stored image.
+    public var picture: HistoryEntry?
+    public var history = HistoryPane()
+    /// Steps billed in this session, across every generation.
+    public var sessionSteps = 0
+    /// Earlier prompts, newest first, for Up/Down in the prompt field.
+    public var recalledPrompts: [String] = []
+    public var recallIndex: Int?
+    /// Where pictures are made (`fireworks`), or nil with the reason none can be made.
+    public var backend: BackendAvailability
+    /// The form changed since it was last saved.
+    public var formIsDirty = false
+    public var lastFormSave: Date
+    public var isQuitting = false
+
+    public init(
+        width: Int, height: Int, catalogue: ModelCatalogue, form: FormState,
+        backend: BackendAvailability, now: Date = Date(), status: StatusMessage? = nil
+    ) {
+        self.width = width
+        self.height = height
+        self.catalogue = catalogue
+        self.form = form
+        self.backend = backend
+        self.now = now
+        lastFormSave = now
+        switch backend {
+        case .available(let name):
+            self.status = status ?? StatusMessage("Ready: type a prompt and press Enter (\(name)). F1 shows every key.")
+        case .unavailable(let reason):
+            self.status = status ?? StatusMessage(reason, kind: .warning)
+        }
+        self.form.adapt(to: model)
+    }
+
+    /// The form's model, or the default when the saved one is no longer in the catalogue.
+    public var model: ModelCapabilities {
+        catalogue.model(named: form.model) ?? catalogue.model(named: ModelCatalogue.defaultModelID) ?? catalogue.models[0]
+    }
+
+    public var fields: [ParameterField] { form.fields(for: model) }
+
+    public var layout: Layout? {
+        Layout(width: width, height: height, historyFocused: focus == .history)
+    }
+
+    public var isGenerating: Bool { generation != nil }
+}
+
+public enum BackendAvailability: Sendable, Equatable {
+    case available(String)
+    case unavailable(String)
+}
+
+/// A request in flight, for the spinner, the elapsed time and the cost shown while waiting.
+public struct GenerationRun: Sendable, Equatable {
+    public var startedAt: Date
+    public var steps: Int
+    public var seed: Int
+    /// Set while the backend waits to retry (rate limited, server trouble).
+    public var retryNote: String?
+    public var progress: (step: Int, of: Int)? {
+        get { stepProgress.map { ($0.step, $0.total) } }
+        set { stepProgress = newValue.map { StepProgress(step: $0.step, total: $0.of) } }
+    }
+    private var stepProgress: StepProgress?
+
+    public init(startedAt: Date, steps: Int, seed: Int) {
+        self.startedAt = startedAt
+        self.steps = steps
+        self.seed = seed
+    }
+
+    private struct StepProgress: Sendable, Equatable {
+        var step: Int
+        var total: Int
+    }
+}

@@ -1,0 +1,18 @@
+import SparklerCore
+
+/// Work that `update` asks for and the runtime carries out; results come back as events.
+public enum Effect: Sendable, Equatable {
+    /// Reads the input images the request names, runs it, records it in history.
+    case generate(GenerationRequest, model: ModelCapabilities)
+    case cancelGeneration
+    case loadHistory(HistoryQuery, queryID: Int, append: Bool)
+    case loadPrompts
+    case setFavourite(Int64, Bool)
+    case delete(Int64)
+    case export(Int64, path: String)
+    case loadRequest(Int64, run: Bool)
+    case saveForm(FormState)
+    /// Lists the directory of a path being typed, for Tab completion.
+    case completePath(ParameterField, String)
+    case quit
+}

@@ -1,0 +1,16 @@
+/// Everything about the terminal that changes how a picture is rendered: the part of the
+/// graphics decision the renderer and the cache need.
+public struct PictureFormat: Sendable, Hashable {
+    public var mode: GraphicsMode
+    public var colorDepth: ColorDepth
+    public var symbols: SymbolSet
+    /// Sixel or kitty sequences are wrapped in tmux's DCS passthrough.
+    public var wrapsForTmux: Bool
+
+    public init(mode: GraphicsMode, colorDepth: ColorDepth, symbols: SymbolSet = .default, wrapsForTmux: Bool = false) {
+        self.mode = mode
+        self.colorDepth = colorDepth
+        self.symbols = symbols
+        self.wrapsForTmux = wrapsForTmux && mode.isPixelGraphics
+    }
+}

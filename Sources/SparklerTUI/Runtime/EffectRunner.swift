@@ -1,0 +1,141 @@
+import Foundation
+import SparklerCore
+import Synchronization
+
+/// Carries out what `update` asks for, off the UI thread, and reports back through the inbox.
+public final class EffectRunner: Sendable {
+    private let history: HistoryStore
+    private let service: GenerationService?
+    private let formStore: FormStore
+    private let inbox: EventInbox
+    private let running = Mutex<Task<Void, Never>?>(nil)
+
+    public init(history: HistoryStore, service: GenerationService?, formStore: FormStore, inbox: EventInbox) {
+        self.history = history
+        self.service = service
+        self.formStore = formStore
+        self.inbox = inbox
+    }
+
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .generate(let request, let model):
+            generate(request, model: model)
+        case .cancelGeneration:
+            running.withLock { $0?.cancel() }
+        case .loadHistory(let query, let queryID, let append):
+            background { [history, inbox] in
+                let entries = try history.entries(query)
+                let total = try history.count(query)
+                inbox.send(.historyLoaded(queryID: queryID, entries: entries, append: append, total: total))
+            }
+        case .loadPrompts:
+            background { [history, inbox] in
+                let entries = try history.entries(HistoryQuery(limit: 400))
+                var seen = Set<String>()
+                let prompts = entries.map(\.prompt).filter { seen.insert($0).inserted }
+                inbox.send(.promptsLoaded(prompts))
+            }
+        case .setFavourite(let id, let isFavourite):
+            background { [history, inbox] in
+                try history.setFavourite(isFavourite, id: id)
+                inbox.send(.actionFinished(message: isFavourite ? "Marked \(id) as a favourite." : "Unmarked \(id).", isError: false, reload: true))
+            }
+        case .delete(let id):
+            background { [history, inbox] in
+                try history.delete(id: id)
+                inbox.send(.actionFinished(message: "Deleted entry \(id).", isError: false, reload: true))
+            }
+        case .export(let id, let path):
+            background { [history, inbox] in
+                guard let entry = try history.entry(id: id), let data = try history.imageData(for: entry) else {
+                    inbox.send(.actionFinished(message: "Entry \(id) has no picture to export.", isError: true, reload: false))
+                    return
+                }
+                let target = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+                try data.write(to: target, options: .atomic)
+                inbox.send(.actionFinished(message: "Exported \(id) to \(target.path).", isError: false, reload: false))
+            }
+        case .loadRequest(let id, let run):
+            background { [history, inbox] in
+                guard let entry = try history.entry(id: id) else { return }
+                inbox.send(.requestLoaded(try history.request(for: entry, reusingSeed: run), run: run))
+            }
+        case .saveForm(let form):
+            try? formStore.save(form)
+        case .completePath(let field, let text):
+            background { [inbox] in
+                inbox.send(.pathCompleted(field, original: text, PathCompletion(typed: text, entries: Self.directoryEntries(for: text))))
+            }
+        case .quit:
+            running.withLock { $0?.cancel() }
+        }
+    }
+
+    private func generate(_ request: GenerationRequest, model: ModelCapabilities) {
+        guard let service else { return }
+        let task = Task { [inbox] in
+            do {
+                let filled = try InputImageReader.fill(request)
+                let entries = try await service.generate(filled, model: model) { inbox.send(.generationProgress($0)) }
+                inbox.send(.generationFinished(.finished(entries)))
+            } catch is CancellationError {
+                inbox.send(.generationFinished(.cancelled))
+            } catch {
+                inbox.send(.generationFinished(.failed(String(describing: error))))
+            }
+        }
+        running.withLock { $0 = task }
+    }
+
+    /// Runs history work off the UI thread; a failure is reported in the status line.
+    private func background(_ work: @escaping @Sendable () throws -> Void) {
+        Task.detached { [inbox] in
+            do {
+                try work()
+            } catch {
+                inbox.send(.actionFinished(message: "History: \(error)", isError: true, reload: false))
+            }
+        }
+    }
+
+    private static func directoryEntries(for typed: String) -> [String] {
+        let expanded = (typed as NSString).expandingTildeInPath
+        let directory = typed.contains("/") ? String(expanded[...(expanded.lastIndex(of: "/") ?? expanded.startIndex)]) : "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.map { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            return isDirectory.boolValue ? name + "/" : name
+        }
+    }
+}
+
+/// The form names input images by path; the request sent needs their bytes.
+enum InputImageReader {
+    struct Unreadable: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "Cannot read the image \(path): check the path (Tab completes file names)." }
+    }
+
+    static func fill(_ request: GenerationRequest) throws -> GenerationRequest {
+        var filled = request
+        switch request.mode {
+        case .imageToImage(var initImage) where initImage.image.data.isEmpty:
+            initImage.image = try read(initImage.image.fileName)
+            filled.mode = .imageToImage(initImage)
+        case .controlNet(var settings) where settings.image.data.isEmpty:
+            settings.image = try read(settings.image.fileName)
+            filled.mode = .controlNet(settings)
+        default:
+            break
+        }
+        return filled
+    }
+
+    private static func read(_ path: String) throws -> InputImage {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard let data = FileManager.default.contents(atPath: expanded), !data.isEmpty else { throw Unreadable(path: path) }
+        return InputImage(data: data, fileName: URL(fileURLWithPath: expanded).lastPathComponent)
+    }
+}

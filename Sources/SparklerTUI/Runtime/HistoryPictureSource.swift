@@ -1,0 +1,25 @@
+import SparklerCore
+
+/// Pictures of history entries, read from the history's files, decoded and rendered once per
+/// (picture, pane size, format) through the cache.
+public struct HistoryPictureSource: PictureSource {
+    private let history: HistoryStore
+    private let cache: PictureCache
+    private let format: PictureFormat
+
+    public init(history: HistoryStore, cache: PictureCache, format: PictureFormat) {
+        self.history = history
+        self.cache = cache
+        self.format = format
+    }
+
+    public func picture(for entry: HistoryEntry, columns: Int, rows: Int) -> RenderedPicture? {
+        guard let hash = entry.imageHash, columns > 0, rows > 0 else { return nil }
+        return try? cache.picture(forKey: hash, columns: columns, rows: rows, format: format) {
+            guard let data = try history.imageData(for: entry) else { throw MissingPicture() }
+            return try ImageCodec.decode(data)
+        }
+    }
+
+    private struct MissingPicture: Error {}
+}

@@ -1,0 +1,51 @@
+/// What colours the terminal can show, from its terminfo entry's colour count.
+public enum ColorMode: Sendable, Equatable {
+    case monochrome
+    case ansi8
+    case ansi16
+    case indexed256
+    /// 24-bit colour through ordinary colour pairs (TERM=xterm-direct, tmux-direct).
+    case direct
+
+    public init(colorCount: Int) {
+        switch colorCount {
+        case (1 << 24)...: self = .direct
+        case 256...: self = .indexed256
+        case 16...: self = .ansi16
+        case 8...: self = .ansi8
+        default: self = .monochrome
+        }
+    }
+
+    /// The ncurses colour number for `color`: -1 for the terminal's default, 0xRRGGBB in direct mode.
+    func number(for color: Color) -> Int32 {
+        switch (self, color) {
+        case (.monochrome, _), (_, .default):
+            return -1
+        case (.direct, .indexed(let index)) where index < 8:
+            return Int32(index)
+        case (.direct, .indexed(let index)):
+            let (r, g, b) = XtermPalette.rgb(index)
+            return Self.direct(r, g, b)
+        case (.direct, .rgb(let r, let g, let b)):
+            return Self.direct(r, g, b)
+        case (.indexed256, _):
+            return Int32(color.nearestIndexed)
+        case (.ansi16, .indexed(let index)) where index < 16, (.ansi8, .indexed(let index)) where index < 8:
+            return Int32(index)
+        case (.ansi8, .indexed(let index)) where index < 16:
+            return Int32(index - 8)
+        case (.ansi16, .indexed(let index)), (.ansi8, .indexed(let index)):
+            let (r, g, b) = XtermPalette.rgb(index)
+            return Int32(XtermPalette.nearestANSI(r, g, b, count: self == .ansi16 ? 16 : 8))
+        case (.ansi16, .rgb(let r, let g, let b)), (.ansi8, .rgb(let r, let g, let b)):
+            return Int32(XtermPalette.nearestANSI(r, g, b, count: self == .ansi16 ? 16 : 8))
+        }
+    }
+
+    /// Direct-colour terminfo entries read values 0-7 as the theme's ANSI colours, so the darkest
+    /// blues are lifted by a step to stay true colours.
+    private static func direct(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int32 {
+        max(Int32(r) << 16 | Int32(g) << 8 | Int32(b), 8)
+    }
+}

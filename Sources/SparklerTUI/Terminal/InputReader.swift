@@ -1,0 +1,109 @@
+import CNcurses
+
+/// Reads keys, mouse events and resizes from the session's terminal, one at a time.
+public final class InputReader {
+    private enum Raw {
+        case character(UInt32)
+        case keyCode(Int32)
+    }
+
+    private let session: TerminalSession
+    /// The mouse button held down, so that motion reports become drags of that button.
+    private var heldButton = 0
+    private var appliedTimeout: Int32?
+    /// Mouse events curses delivered together, oldest first, handed out one per call.
+    private var pending: [InputEvent] = []
+
+    public init(session: TerminalSession) {
+        self.session = session
+    }
+
+    /// The next event, or nil when none arrives within `timeout`.
+    public func next(timeout: Duration) -> InputEvent? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            let left = max(clock.now.duration(to: deadline), .zero)
+            guard let raw = read(milliseconds: Self.milliseconds(left)) else { return nil }
+            if let event = decode(raw) { return event }
+            // Input that means nothing here (motion without a button, an unknown key): keep waiting.
+            if clock.now >= deadline { return nil }
+        }
+    }
+
+    private func read(milliseconds: Int32) -> Raw? {
+        let window = sparkler_stdscr()
+        if appliedTimeout != milliseconds {
+            wtimeout(window, milliseconds)
+            appliedTimeout = milliseconds
+        }
+        var value: wint_t = 0
+        switch wget_wch(window, &value) {
+        case OK: return .character(UInt32(value))
+        case KEY_CODE_YES: return .keyCode(Int32(value))
+        default: return nil
+        }
+    }
+
+    private func decode(_ raw: Raw) -> InputEvent? {
+        switch raw {
+        case .character(27):
+            // curses has already waited ESCDELAY for a sequence it knows; a key that came with the
+            // Esc is waiting in its buffer now, and means Alt (Alt-B sends Esc b).
+            guard let following = read(milliseconds: 0), let event = decode(following) else { return .key(.escape) }
+            guard case .key = event else {
+                // A resize or a click right after Esc is not Alt-anything: keep both, in order.
+                pending.insert(event, at: 0)
+                return .key(.escape)
+            }
+            return KeyDecoder.addingAlt(to: event)
+        case .character(let value):
+            return KeyDecoder.character(value)
+        case .keyCode(KEY_RESIZE):
+            session.noteResize()
+            let size = session.size
+            return .resize(width: size.width, height: size.height)
+        case .keyCode(KEY_MOUSE):
+            pending = mouseEvents()
+            return pending.isEmpty ? nil : pending.removeFirst()
+        case .keyCode(let code):
+            if let event = KeyDecoder.functionKey(code) { return event }
+            return keyname(code).flatMap { KeyDecoder.extendedKey(named: String(cString: $0)) }
+        }
+    }
+
+    /// Every mouse event curses has queued. Events that arrive in one burst (a press and its
+    /// release) come back as one KEY_MOUSE, and `getmouse` pops them newest first.
+    private func mouseEvents() -> [InputEvent] {
+        var queued: [MEVENT] = []
+        var event = MEVENT()
+        while getmouse(&event) == OK {
+            queued.append(event)
+        }
+        return queued.reversed().compactMap(mouseEvent)
+    }
+
+    private func mouseEvent(_ event: MEVENT) -> InputEvent? {
+        let (x, y, state) = (Int(event.x), Int(event.y), event.bstate)
+        if state & sparkler_button_pressed(4) != 0 { return .mouse(MouseEvent(kind: .wheelUp, button: 0, x: x, y: y)) }
+        if state & sparkler_button_pressed(5) != 0 { return .mouse(MouseEvent(kind: .wheelDown, button: 0, x: x, y: y)) }
+        for button: Int32 in 1...3 {
+            if state & sparkler_button_pressed(button) != 0 {
+                heldButton = Int(button)
+                return .mouse(MouseEvent(kind: .press, button: heldButton, x: x, y: y))
+            }
+            if state & sparkler_button_released(button) != 0 {
+                heldButton = 0
+                return .mouse(MouseEvent(kind: .release, button: Int(button), x: x, y: y))
+            }
+        }
+        guard state & sparkler_report_mouse_position() != 0, heldButton != 0 else { return nil }
+        return .mouse(MouseEvent(kind: .drag, button: heldButton, x: x, y: y))
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+    }
+}

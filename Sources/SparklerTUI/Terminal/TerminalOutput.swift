@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Bytes written straight to the terminal (fd 1), past ncurses: mode switches ncurses has no
+/// capability for, and graphics sequences written after a refresh.
+enum TerminalOutput {
+    static func send(_ text: String) {
+        var text = text
+        text.withUTF8 { send($0) }
+    }
+
+    /// Writes every byte, going on after partial writes and interrupted calls (a resize signal).
+    static func send(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = write(STDOUT_FILENO, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            next += written
+            left -= written
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// The xterm 256-colour palette as RGB, for terminals that cannot show an index as asked: direct
+/// colour terminals (which can only name 0-7 by index) and 8- or 16-colour ones.
+enum XtermPalette {
+    /// xterm's defaults for the 16 theme colours; the user's theme may differ.
+    private static let ansi: [(UInt8, UInt8, UInt8)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+    private static let cubeLevels: [UInt8] = [0, 95, 135, 175, 215, 255]
+
+    static func rgb(_ index: UInt8) -> (UInt8, UInt8, UInt8) {
+        switch index {
+        case 0..<16:
+            return ansi[Int(index)]
+        case 16..<232:
+            let cube = Int(index) - 16
+            return (cubeLevels[cube / 36], cubeLevels[cube / 6 % 6], cubeLevels[cube % 6])
+        default:
+            let grey = UInt8(8 + 10 * (Int(index) - 232))
+            return (grey, grey, grey)
+        }
+    }
+
+    /// The nearest of the first `count` (8 or 16) theme colours, by xterm's default values.
+    static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> UInt8 {
+        var best = 0
+        var bestDistance = Int.max
+        for (index, colour) in ansi.prefix(count).enumerated() {
+            let (dr, dg, db) = (Int(colour.0) - Int(r), Int(colour.1) - Int(g), Int(colour.2) - Int(b))
+            let distance = dr * dr + dg * dg + db * db
+            if distance < bestDistance {
+                best = index
+                bestDistance = distance
+            }
+        }
+        return UInt8(best)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SparklerCore
+
+/// The history list, newest first, with the selected entry's small picture and parameters.
+struct HistoryPaneView {
+    var theme: Theme
+    var pictures: any PictureSource
+
+    /// Returns the cursor when the search is being typed.
+    func draw(in frame: inout Frame, rect: Rect, state: AppState) -> (x: Int, y: Int)? {
+        let focused = state.focus == .history
+        let history = state.history
+        Box(title: "History", focused: focused, hint: focused ? "/ search" : "").draw(in: &frame, rect: rect, theme: theme)
+        guard rect.width > 4, rect.height > 4 else { return nil }
+        let layout = HistoryPaneLayout(pane: rect)
+        let cursor = drawSearchLine(&frame, rect: layout.search, history: history)
+
+        if history.entries.isEmpty {
+            let message = history.isLoading ? "Loading…"
+                : history.search.text.isEmpty && history.filter == .all ? "Nothing yet: your pictures will be listed here."
+                : "Nothing matches."
+            frame.put(message, x: layout.list.x + 1, y: layout.list.y, style: theme.textDim, limit: layout.list.width - 1)
+            return cursor
+        }
+        for (offset, entry) in history.entries.dropFirst(history.scroll).prefix(layout.list.height).enumerated() {
+            let index = history.scroll + offset
+            drawRow(&frame, entry: entry, y: layout.list.y + offset, rect: layout.list,
+                    selected: index == history.selected, focused: focused, marked: entry.id.map(history.marked.contains) ?? false)
+        }
+        if let detail = layout.detail, let entry = history.selectedEntry {
+            drawDetail(&frame, rect: detail, entry: entry)
+        }
+        return cursor
+    }
+
+    private func drawSearchLine(_ frame: inout Frame, rect: Rect, history: HistoryPane) -> (x: Int, y: Int)? {
+        if history.isSearching || !history.search.text.isEmpty {
+            frame.put("/", x: rect.x, y: rect.y, style: theme.search)
+            let field = TextFieldView(input: history.search, placeholder: "search prompts", focused: history.isSearching)
+            return field.draw(in: &frame, rect: Rect(x: rect.x + 2, y: rect.y, width: rect.width - 2, height: 1), theme: theme)
+        }
+        var summary = history.total.map { "\($0) \($0 == 1 ? "entry" : "entries")" } ?? ""
+        if history.filter != .all { summary += " · \(history.filter.rawValue)" }
+        if !history.marked.isEmpty { summary += " · \(history.marked.count) marked" }
+        frame.put(summary, x: rect.x, y: rect.y, style: theme.textDim, limit: rect.width)
+        return nil
+    }
+
+    private func drawRow(_ frame: inout Frame, entry: HistoryEntry, y: Int, rect: Rect, selected: Bool, focused: Bool, marked: Bool) {
+        let base = selected ? (focused ? theme.listSelected : theme.listSelectedUnfocused) : theme.listItem
+        frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+        var x = rect.x
+        x += frame.put(selected ? "▸" : " ", x: x, y: y, style: base)
+        x += frame.put(marked ? "•" : " ", x: x, y: y, style: marked ? theme.marked : base)
+        x += frame.put(Self.time(entry.createdAt) + " ", x: x, y: y, style: selected ? base : theme.listTime)
+        let mark: (String, Style) = switch entry.outcome {
+        case .failed: ("✗", theme.failure)
+        case .filtered: ("⊘", theme.filtered)
+        case .success: entry.isFavourite ? ("★", theme.favourite) : (" ", base)
+        }
+        x += frame.put(mark.0 + " ", x: x, y: y, style: selected ? base : mark.1)
+        frame.put(DisplayText.clean(entry.prompt), x: x, y: y, style: base, limit: rect.maxX - x)
+    }
+
+    private func drawDetail(_ frame: inout Frame, rect: Rect, entry: HistoryEntry) {
+        frame.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: theme.border)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let pictureWidth = entry.outcome == .success ? min(body.width / 2, body.height * 2) : 0
+        if pictureWidth > 2, let picture = pictures.picture(for: entry, columns: pictureWidth, rows: body.height) {
+            picture.draw(into: &frame, x: body.x, y: body.y)
+        }
+        let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
+        let size = entry.width.flatMap { width in entry.height.map { "\(width)x\($0)" } } ?? entry.aspectRatio ?? ""
+        let cfg = entry.cfgScale.map { RequestValidator.format($0) } ?? "—"
+        let steps = entry.steps.map(String.init) ?? "—"
+        var lines: [String] = [
+            "#\(entry.id ?? 0) \(entry.outcome.rawValue)",
+            "seed \(entry.seed.map(String.init) ?? "—")",
+            size,
+            "cfg \(cfg) · \(steps) steps",
+            entry.sampler?.rawValue ?? "default sampler",
+            String(entry.model.split(separator: "/").last ?? ""),
+        ]
+        if let message = entry.errorMessage { lines.append(DisplayText.clean(message)) }
+        for (index, line) in lines.prefix(body.height).enumerated() {
+            frame.put(line, x: textX, y: body.y + index, style: index == 0 ? theme.text : theme.textDim, limit: body.maxX - textX)
+        }
+    }
+
+    /// `09:41` for today, `11-24` before.
+    static func time(_ date: Date) -> String {
+        let calendar = Calendar.current
+        let parts = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
+        if calendar.isDateInToday(date) {
+            return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        }
+        return String(format: "%02d-%02d", parts.month ?? 0, parts.day ?? 0)
+    }
+}

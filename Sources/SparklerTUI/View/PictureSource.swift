@@ -1,0 +1,7 @@
+import SparklerCore
+
+/// Where views get pictures from: the runtime decodes, renders and caches them; tests pass a fake.
+public protocol PictureSource: Sendable {
+    /// The entry's picture fitted into a pane of `columns` x `rows` cells, nil when it has none.
+    func picture(for entry: HistoryEntry, columns: Int, rows: Int) -> RenderedPicture?
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SparklerCore
+
+/// Draws the whole playground from the state alone: the same state always gives the same frame.
+public struct PlaygroundView {
+    public var theme: Theme
+    public var pictures: any PictureSource
+
+    public init(theme: Theme, pictures: any PictureSource) {
+        self.theme = theme
+        self.pictures = pictures
+    }
+
+    public func render(_ state: AppState) -> Frame {
+        var frame = Frame(width: state.width, height: state.height, fill: Cell(" ", style: theme.background))
+        guard let layout = state.layout else {
+            drawTooSmall(&frame, state: state)
+            return frame
+        }
+        var cursor: (x: Int, y: Int)?
+
+        let promptCursor = drawTextBox(
+            &frame, rect: layout.prompt, title: "Prompt", input: state.form.prompt,
+            placeholder: "Describe the picture, then press Enter", focused: state.focus == .prompt,
+            hint: state.focus == .prompt && !state.recalledPrompts.isEmpty ? "↑ earlier prompts" : ""
+        )
+        let negativeCursor = drawTextBox(
+            &frame, rect: layout.negative, title: "Negative", input: state.form.negative,
+            placeholder: state.model.acceptsNegativePrompt ? "What to leave out (optional)" : "This model takes no negative prompt",
+            focused: state.focus == .negative, hint: ""
+        )
+        cursor = promptCursor ?? negativeCursor
+        if let fieldCursor = ParameterPanelView(theme: theme).draw(in: &frame, rect: layout.parameters, state: state) {
+            cursor = fieldCursor
+        }
+        ImagePaneView(theme: theme, pictures: pictures).draw(in: &frame, rect: layout.image, state: state)
+        if let pane = layout.history {
+            if let searchCursor = HistoryPaneView(theme: theme, pictures: pictures).draw(in: &frame, rect: pane, state: state) {
+                cursor = searchCursor
+            }
+        }
+        StatusLineView(theme: theme).draw(in: &frame, rect: layout.status, state: state)
+        if let overlay = state.overlay {
+            cursor = OverlayView(theme: theme).draw(overlay, in: &frame, state: state)
+        }
+        frame.cursor = cursor
+        return frame
+    }
+
+    private func drawTextBox(
+        _ frame: inout Frame, rect: Rect, title: String, input: TextInput, placeholder: String, focused: Bool, hint: String
+    ) -> (x: Int, y: Int)? {
+        Box(title: title, focused: focused, hint: hint).draw(in: &frame, rect: rect, theme: theme)
+        return TextFieldView(input: input, placeholder: placeholder, focused: focused)
+            .draw(in: &frame, rect: rect.inset(by: 1), theme: theme)
+    }
+
+    private func drawTooSmall(_ frame: inout Frame, state: AppState) {
+        let lines = [
+            "Make the window larger:",
+            "at least \(Layout.minimumWidth)x\(Layout.minimumHeight)",
+            "(now \(state.width)x\(state.height)).",
+            "q quits.",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (state.width - CharacterWidth.of(line)) / 2)
+            frame.put(line, x: x, y: top + index, style: theme.statusWarning)
+        }
+    }
+}

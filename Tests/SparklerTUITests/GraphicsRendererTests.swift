@@ -1,0 +1,132 @@
+import SparklerCore
+@testable import SparklerTUI
+import Testing
+
+/// Pixels into cells and sequences, on synthetic pictures.
+@Suite struct GraphicsRendererTests {
+    private let renderer = PictureRenderer(threads: 1)
+
+    private func cells(_ picture: RenderedPicture) -> [Cell] {
+        guard case .cells(let cells) = picture.content else { return [] }
+        return cells
+    }
+
+    @Test func solidRedIsRedInTruecolor() {
+        let picture = renderer.render(GraphicsTestImages.solid(red: 255, green: 0, blue: 0), columns: 8, rows: 4, format: GraphicsTestImages.symbolsTruecolor)
+        #expect(cells(picture).count == 32)
+        let colors = cells(picture).flatMap(GraphicsTestImages.visibleColors)
+        #expect(!colors.isEmpty)
+        #expect(colors.allSatisfy { $0 == .rgb(255, 0, 0) }, "\(Set(colors))")
+    }
+
+    @Test func solidRedIsThePalettesRedIn256Colours() {
+        let picture = renderer.render(GraphicsTestImages.solid(red: 255, green: 0, blue: 0), columns: 8, rows: 4, format: GraphicsTestImages.symbols256)
+        let colors = cells(picture).flatMap(GraphicsTestImages.visibleColors)
+        #expect(!colors.isEmpty)
+        #expect(colors.allSatisfy { $0 == .indexed(Color.rgb(255, 0, 0).nearestIndexed) }, "\(Set(colors))")
+    }
+
+    @Test(arguments: [ColorDepth.truecolor, .palette256, .sixteen])
+    func leftBlackRightWhiteIsDarkOnTheLeftAndLightOnTheRight(depth: ColorDepth) throws {
+        let picture = renderer.render(GraphicsTestImages.blackThenWhite(), columns: 20, rows: 5, format: PictureFormat(mode: .symbols, colorDepth: depth))
+        #expect(picture.fit.picture == Rect(x: 0, y: 0, width: 20, height: 5))
+        for y in 0..<5 {
+            let left = GraphicsTestImages.visibleColors(picture.cell(x: 0, y: y)).compactMap(GraphicsTestImages.brightness)
+            let right = GraphicsTestImages.visibleColors(picture.cell(x: 19, y: y)).compactMap(GraphicsTestImages.brightness)
+            #expect(!left.isEmpty && left.allSatisfy { $0 < 64 }, "row \(y) left: \(left)")
+            #expect(!right.isEmpty && right.allSatisfy { $0 > 192 }, "row \(y) right: \(right)")
+        }
+    }
+
+    @Test func aWidePictureInASquarePaneIsCentredWithBlankRowsAboveAndBelow() {
+        // 20x20 cells at 0.5 width/height is a square; a 2:1 picture takes 20x5 of it.
+        let picture = renderer.render(GraphicsTestImages.solid(width: 200, height: 100, red: 0, green: 0, blue: 255), columns: 20, rows: 20, format: GraphicsTestImages.symbolsTruecolor)
+        #expect(picture.fit.picture == Rect(x: 0, y: 7, width: 20, height: 5))
+        var frame = Frame(width: 20, height: 20, fill: Cell("x"))
+        picture.draw(into: &frame, x: 0, y: 0)
+        for y in 0..<20 {
+            let blank = (0..<20).allSatisfy { frame[$0, y] == .blank }
+            #expect(blank == !(7..<12).contains(y), "row \(y)")
+        }
+    }
+
+    @Test func aTallPictureIsCentredWithBlankColumns() {
+        let fit = PaneFit(imageWidth: 100, imageHeight: 200, columns: 40, rows: 10)
+        #expect(fit.picture == Rect(x: 15, y: 0, width: 10, height: 10))
+        #expect(PaneFit(imageWidth: 100, imageHeight: 100, columns: 0, rows: 10).picture.isEmpty)
+        #expect(PaneFit(imageWidth: 100, imageHeight: 100, columns: 20, rows: 10, cellAspect: -1).picture == Rect(x: 0, y: 0, width: 20, height: 10))
+    }
+
+    @Test func anEmptyPaneRendersNothing() {
+        let picture = renderer.render(GraphicsTestImages.solid(red: 1, green: 2, blue: 3), columns: 0, rows: 0, format: GraphicsTestImages.symbols256)
+        #expect(cells(picture).isEmpty)
+        #expect(PictureANSIText.text(of: picture).isEmpty)
+    }
+
+    @Test func noColourLeavesTheTerminalsOwnColours() {
+        let picture = renderer.render(GraphicsTestImages.blackThenWhite(), columns: 20, rows: 5, format: PictureFormat(mode: .symbols, colorDepth: .none))
+        #expect(cells(picture).allSatisfy { $0.style == .plain })
+    }
+
+    @Test func sixelStartsWithTheDCSIntroducerAndIsPlacedOverBlankCells() throws {
+        let format = PictureFormat(mode: .sixel, colorDepth: .truecolor)
+        let picture = renderer.render(GraphicsTestImages.solid(width: 32, height: 32, red: 0, green: 200, blue: 0), columns: 20, rows: 10, format: format, key: "abc")
+        guard case .sequence(let sequence) = picture.content else {
+            Issue.record("sixel should render a sequence")
+            return
+        }
+        #expect(sequence.hasPrefix("\u{1B}P"))
+        #expect(sequence.hasSuffix("\u{1B}\\"))
+        #expect(sequence.contains("q"))
+
+        var frame = Frame(width: 30, height: 12, fill: Cell("x"))
+        picture.draw(into: &frame, x: 5, y: 1)
+        let placement = try #require(frame.placements.first)
+        #expect(placement.rect == Rect(x: 5, y: 1, width: 20, height: 10))
+        #expect(placement.sequence == sequence)
+        #expect(placement.key == "abc@20x10/sixel")
+        #expect(frame[5, 1] == .blank)
+        #expect(frame[4, 1].text == "x")
+    }
+
+    @Test func insideTmuxTheSequenceIsWrappedWithEveryEscapeDoubled() {
+        let format = PictureFormat(mode: .sixel, colorDepth: .truecolor, wrapsForTmux: true)
+        let picture = renderer.render(GraphicsTestImages.solid(width: 16, height: 16, red: 9, green: 9, blue: 9), columns: 4, rows: 2, format: format)
+        guard case .sequence(let sequence) = picture.content else {
+            Issue.record("sixel should render a sequence")
+            return
+        }
+        #expect(sequence.hasPrefix("\u{1B}Ptmux;\u{1B}\u{1B}P"))
+        #expect(sequence.hasSuffix("\u{1B}\u{1B}\\\u{1B}\\"))
+    }
+
+    @Test func tmuxWrappingDoublesEscapesAndWrapsEachSequenceOnItsOwn() {
+        #expect(TmuxPassthrough.wrap("\u{1B}Pq#0\u{1B}\\") == "\u{1B}Ptmux;\u{1B}\u{1B}Pq#0\u{1B}\u{1B}\\\u{1B}\\")
+        let kittyChunks = "\u{1B}_Gm=1;AAAA\u{1B}\\\u{1B}_Gm=0;BBBB\u{1B}\\"
+        #expect(TmuxPassthrough.wrap(kittyChunks)
+            == "\u{1B}Ptmux;\u{1B}\u{1B}_Gm=1;AAAA\u{1B}\u{1B}\\\u{1B}\\\u{1B}Ptmux;\u{1B}\u{1B}_Gm=0;BBBB\u{1B}\u{1B}\\\u{1B}\\")
+    }
+
+    @Test func kittyIsAnAPCSequence() {
+        let picture = renderer.render(GraphicsTestImages.solid(width: 16, height: 16, red: 9, green: 9, blue: 9), columns: 4, rows: 2, format: PictureFormat(mode: .kitty, colorDepth: .truecolor))
+        guard case .sequence(let sequence) = picture.content else {
+            Issue.record("kitty should render a sequence")
+            return
+        }
+        #expect(sequence.hasPrefix("\u{1B}_G"))
+    }
+
+    @Test func ansiTextHasOneResetLinePerRowAndNoCursorMovement() {
+        let picture = renderer.render(GraphicsTestImages.solid(width: 64, height: 32, red: 255, green: 0, blue: 0), columns: 20, rows: 10, format: GraphicsTestImages.symbols256)
+        let text = PictureANSIText.text(of: picture)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 5)
+        #expect(lines.allSatisfy { $0.hasSuffix("\u{1B}[0m") })
+        #expect(text.contains("5;196m"))
+        #expect(!text.contains(/\x1B\[[0-9;]*[ABCDHJf]/), "no cursor movement")
+
+        let truecolor = renderer.render(GraphicsTestImages.solid(red: 255, green: 0, blue: 0), columns: 4, rows: 2, format: GraphicsTestImages.symbolsTruecolor)
+        #expect(PictureANSIText.text(of: truecolor).contains("2;255;0;0m"))
+        #expect(PictureANSIText.sgr(Style(foreground: .indexed(9), background: .indexed(1))) == "\u{1B}[0;91;41m")
+    }
+}

@@ -1,0 +1,121 @@
+import FireworksTestServer
+import Foundation
+import Testing
+
+/// The real `sparkler` binary in tmux against the local Fireworks test server: what a user does,
+/// read back from the screen.
+@Suite("Playground end to end in tmux")
+struct PlaygroundEndToEndTests {
+    private static let key = "fw-tui-secret-0123456789"
+    private static let sparkler = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".build/debug/sparkler")
+
+    private func environment(home: URL, server: FireworksTestServer) -> [String: String] {
+        [
+            "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "FIREWORKS_API_KEY": Self.key,
+            "FIREWORKS_API_BASE": server.baseURL,
+            "SWIFT_BACKTRACE": "enable=no",
+        ]
+    }
+
+    /// The rows of the image pane's inside, read from a capture of the full 120x40 layout.
+    private func imagePane(_ screen: [String]) -> [String] {
+        screen[9..<38].map { String(Array($0).dropFirst(32).prefix(50)) }
+    }
+
+    @Test func generateBrowseResizeAndQuit() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try await ProbeSession.start(
+            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
+        )
+        let tmux = session.tmux
+        defer { tmux.kill() }
+
+        try tmux.sendText("a lighthouse at dusk")
+        try await tmux.waitFor("│a lighthouse at dusk")
+        let empty = imagePane(try tmux.capture())
+        #expect(empty.joined().contains("Your picture appears here."))
+
+        // Tab to CFG (prompt, negative, model, mode, size, cfg) and raise it two steps.
+        for _ in 0..<5 { try tmux.sendKeys("Tab") }
+        try tmux.sendKeys("Right", "Right")
+        try await tmux.waitFor("4.0")
+
+        try tmux.sendKeys("C-g")
+        let first = try await tmux.waitFor("Done in")
+        let picture = imagePane(first)
+        #expect(picture != empty, "the picture's cells replace the placeholder")
+        #expect(picture.joined().contains { "▀▄▌▐▋▆▇█▃▂▁▅".contains($0) }, "drawn with block symbols")
+        #expect(server.requests.first?.json?["cfg_scale"].map { $0 == .int(4) || $0 == .double(4) } == true)
+        #expect(first.contains { $0.contains("session: 30 steps") })
+
+        try tmux.sendKeys("F5")
+        let second = try await tmux.waitUntil("a second picture") { $0.contains { $0.contains("Image · #2") } }
+        #expect(imagePane(second) != picture, "another seed, another picture")
+
+        // History: search as you type.
+        try tmux.sendKeys("BTab", "BTab", "BTab", "BTab", "BTab", "BTab")
+        try tmux.sendKeys("/")
+        try tmux.sendText("lighthouse")
+        try await tmux.waitUntil("two matches for the whole word") { screen in
+            screen.contains { $0.contains("/ lighthouse ") }
+                && screen.filter { $0.contains("a lighthouse at dus") && $0.contains(":") }.count == 2
+        }
+        try tmux.sendKeys("C-u")
+        try tmux.sendText("zebra")
+        try await tmux.waitFor("Nothing matches.")
+        try tmux.sendKeys("Escape")
+
+        try tmux.resize(width: 80, height: 24)
+        let compact = try await tmux.waitUntil("the compact layout") { $0.count == 24 && $0.contains { $0.contains("┌ Parameters") } }
+        #expect(compact.allSatisfy { $0.count <= 80 })
+        try tmux.resize(width: 50, height: 14)
+        try await tmux.waitFor("Make the window larger")
+        try tmux.resize(width: 120, height: 40)
+        try await tmux.waitFor("┌ Prompt")
+
+        try tmux.sendKeys("q")
+        let (status, modes) = try await session.waitForExit()
+        #expect(status == 0)
+        #expect(Set(modes) == ["icanon", "echo", "isig", "icrnl", "opost", "ixon"])
+        #expect(try tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
+        await server.shutdown()
+
+        // The form comes back at the next start.
+        let again = try await ProbeSession.start(
+            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "a lighthouse at dusk"
+        )
+        again.tmux.kill()
+    }
+
+    @Test func ctrlCWhileGeneratingAsksThenQuits() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        server.setDefault(.hang)
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try await ProbeSession.start(
+            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
+        )
+        defer { session.tmux.kill() }
+        try session.tmux.sendText("a slow fox")
+        try session.tmux.sendKeys("Enter")
+        try await session.tmux.waitFor("generating")
+        try session.tmux.sendKeys("Escape")
+        try await session.tmux.waitFor("Cancelled.")
+        try session.tmux.sendKeys("Enter")
+        try await session.tmux.waitFor("generating")
+        try session.tmux.sendKeys("C-c")
+        try await session.tmux.waitFor("Quit anyway? (y/n)")
+        try session.tmux.sendKeys("y")
+        let (status, _) = try await session.waitForExit()
+        #expect(status == 0)
+        await server.shutdown()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import SparklerCore
+@testable import SparklerTUI
+
+@Suite struct PlaygroundViewTests {
+    private let view = PlaygroundView(theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme, pictures: BlockPictures())
+
+    @Test func fullLayoutShowsEveryPane() {
+        var state = makeState(width: 120, height: 40)
+        state.type("A beautiful sunset over the ocean")
+        let text = view.render(state).text
+        for expected in ["Prompt", "Negative", "Parameters", "Image", "History", "A beautiful sunset over the ocean",
+                         "Playground v2 1024", "1024x1024", "CFG", "Steps", "Sampler", "Seed", "F1 help", "fireworks"] {
+            #expect(text.contains(expected), "missing \(expected)")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 40)
+        #expect(lines.allSatisfy { CharacterWidth.of(String($0)) == 120 })
+    }
+
+    @Test func compactLayoutHidesHistoryUntilFocused() {
+        var state = makeState(width: 80, height: 24)
+        #expect(!view.render(state).text.contains("History"))
+        state.focus = .history
+        #expect(view.render(state).text.contains("History"))
+    }
+
+    @Test func tooSmallSaysSo() {
+        let text = view.render(makeState(width: 50, height: 12)).text
+        #expect(text.contains("Make the window larger"))
+        #expect(text.contains("60x16"))
+    }
+
+    @Test func thePictureFillsTheImagePane() throws {
+        var state = makeState()
+        state.picture = makeEntry(id: 3, prompt: "fox")
+        let frame = view.render(state)
+        let image = try #require(state.layout?.image.inset(by: 1))
+        let blocks = (image.y..<image.maxY).flatMap { y in (image.x..<image.maxX).map { frame[$0, y].text } }.filter { $0 == "#" }
+        #expect(blocks.count > image.width * image.height / 3)
+        #expect(frame.text.contains("#3 seed 33"))
+    }
+
+    @Test func historyRowsAndDetails() {
+        var state = makeState()
+        let entries = [
+            makeEntry(id: 3, prompt: "red fox\u{1B}[2J in snow", favourite: true),
+            makeEntry(id: 2, prompt: "failed one", outcome: .failed),
+            makeEntry(id: 1, prompt: "lighthouse at dusk"),
+        ]
+        state.send(.historyLoaded(queryID: state.history.queryID, entries: entries, append: false, total: 3))
+        let text = view.render(state).text
+        #expect(text.contains("3 entries"))
+        #expect(text.contains("★ red fox [2J in snow"))
+        #expect(text.contains("✗ failed one"))
+        #expect(text.contains("seed 33"))
+        #expect(!text.contains("\u{1B}"))
+    }
+
+    @Test func generatingShowsSpinnerElapsedAndCost() {
+        var state = makeState()
+        state.type("a fox")
+        state.press(.enter)
+        state.send(.tick(state.now.addingTimeInterval(1.25)))
+        let text = view.render(state).text
+        #expect(text.contains("generating 1.2 s · 30 steps · random seed"))
+        #expect(text.contains("Esc cancels"))
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        var state = makeState()
+        state.type("灯台 lighthouse")
+        let frame = view.render(state)
+        let line = frame.text.split(separator: "\n")[1]
+        #expect(line.contains("灯台 lighthouse"))
+        #expect(CharacterWidth.of(String(line)) == 120)
+    }
+
+    @Test func helpListsTheKeys() {
+        var state = makeState()
+        state.press(.function(1))
+        let text = view.render(state).text
+        #expect(text.contains("Keys"))
+        #expect(text.contains("cancel the running request"))
+        state.press(.character("x"))
+        #expect(state.overlay == nil)
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import SparklerTUI
+
+@Suite("Terminal frame damage")
+struct TerminalFrameDamageTests {
+    private let picture = GraphicsPlacement(rect: Rect(x: 2, y: 1, width: 4, height: 2), sequence: "<sixel>", key: "a")
+
+    private func frame(_ text: String = "", row: Int = 0, placements: [GraphicsPlacement] = []) -> Frame {
+        var frame = Frame(width: 10, height: 5)
+        frame.put(text, x: 0, y: row, style: .plain)
+        frame.placements = placements
+        return frame
+    }
+
+    @Test func onlyChangedRowsArePainted() {
+        let damage = FrameDamage.between(frame("same"), frame("same"), placementsOnScreen: [])
+        #expect(damage == FrameDamage(rows: [], rowsToRedraw: [], placementsToSend: []))
+        #expect(FrameDamage.between(frame("old", row: 3), frame("new", row: 3), placementsOnScreen: []).rows == [3])
+    }
+
+    @Test func aNewSizeRepaintsEverything() {
+        let damage = FrameDamage.between(Frame(width: 8, height: 5), frame(placements: [picture]), placementsOnScreen: [picture])
+        #expect(damage == FrameDamage(rows: [0, 1, 2, 3, 4], rowsToRedraw: [], placementsToSend: [picture]))
+    }
+
+    @Test func aNewPictureIsSentAndItsCellsCleared() {
+        let damage = FrameDamage.between(frame(), frame(placements: [picture]), placementsOnScreen: [])
+        #expect(damage == FrameDamage(rows: [1, 2], rowsToRedraw: [], placementsToSend: [picture]))
+    }
+
+    @Test func aPictureOnScreenIsNotSentAgain() {
+        let shown = frame(placements: [picture])
+        let damage = FrameDamage.between(shown, frame("x", row: 1, placements: [picture]), placementsOnScreen: [picture])
+        #expect(damage == FrameDamage(rows: [1], rowsToRedraw: [], placementsToSend: []))
+    }
+
+    @Test func aPictureWithANewKeyIsSent() {
+        var changed = picture
+        changed.key = "b"
+        let damage = FrameDamage.between(frame(placements: [picture]), frame(placements: [changed]), placementsOnScreen: [picture])
+        #expect(damage.placementsToSend == [changed])
+        #expect(damage.rowsToRedraw == [1, 2])
+    }
+
+    @Test func aRemovedPictureIsRedrawnOverAndNeighboursOnItsRowsResent() {
+        let neighbour = GraphicsPlacement(rect: Rect(x: 7, y: 2, width: 2, height: 2), sequence: "<kitty>", key: "n")
+        let damage = FrameDamage.between(
+            frame(placements: [picture, neighbour]), frame(placements: [neighbour]), placementsOnScreen: [picture, neighbour])
+        #expect(damage == FrameDamage(rows: [1, 2], rowsToRedraw: [1, 2], placementsToSend: [neighbour]))
+    }
+}

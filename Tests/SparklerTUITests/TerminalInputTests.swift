@@ -1,0 +1,54 @@
+import Testing
+
+/// Input decoding against a real terminal: keys tmux sends as a terminal would, echoed by
+/// `terminal-probe` one numbered line per event.
+@Suite("Terminal input in tmux")
+struct TerminalInputTests {
+    @Test func keysDecode() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        let keys: [(tmux: String, event: String)] = [
+            ("Left", "key(left, [])"), ("S-Left", "key(left, [shift])"), ("S-Right", "key(right, [shift])"),
+            ("C-Left", "key(left, [control])"), ("M-Up", "key(up, [alt])"), ("Down", "key(down, [])"),
+            ("Home", "key(home, [])"), ("End", "key(end, [])"), ("PPage", "key(pageUp, [])"), ("NPage", "key(pageDown, [])"),
+            ("IC", "key(insert, [])"), ("DC", "key(delete, [])"), ("BSpace", "key(backspace, [])"),
+            ("Enter", "key(enter, [])"), ("Tab", "key(tab, [])"), ("BTab", "key(backTab, [])"),
+            ("F1", "key(F1, [])"), ("F12", "key(F12, [])"), ("S-F2", "key(F2, [shift])"),
+            ("C-a", "key(\"a\", [control])"), ("C-c", "key(\"c\", [control])"), ("M-b", "key(\"b\", [alt])"),
+            ("M-f", "key(\"f\", [alt])"), ("Escape", "key(escape, [])"), ("a", "key(\"a\", [])"),
+        ]
+        for (index, key) in keys.enumerated() {
+            try probe.tmux.sendKeys(key.tmux)
+            #expect(try await probe.waitForEvent(index + 1) == key.event, "tmux key \(key.tmux)")
+        }
+        try probe.tmux.sendText("é漢😀")
+        #expect(try await probe.waitForEvent(keys.count + 1) == "key(\"é\", [])")
+        #expect(try await probe.waitForEvent(keys.count + 2) == "key(\"漢\", [])")
+        #expect(try await probe.waitForEvent(keys.count + 3) == "key(\"😀\", [])")
+    }
+
+    @Test func mouseButtonsDragsAndWheelInCellCoordinates() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        // X10 mouse reports (tmux-256color's kmous): ESC [ M, then 32 + button code, 33 + column, 33 + row.
+        func report(_ code: UInt8, x: UInt8, y: UInt8) -> [UInt8] { [0x1B, 0x5B, 0x4D, 32 + code, 33 + x, 33 + y] }
+        try probe.tmux.sendBytes(report(0, x: 4, y: 2))
+        #expect(try await probe.waitForEvent(1) == "mouse(press 1 at 4,2)")
+        try probe.tmux.sendBytes(report(32, x: 6, y: 3))
+        #expect(try await probe.waitForEvent(2) == "mouse(drag 1 at 6,3)")
+        // A release and a wheel turn in one burst arrive as two events, in order.
+        try probe.tmux.sendBytes(report(3, x: 7, y: 3) + report(64, x: 1, y: 1))
+        #expect(try await probe.waitForEvent(3) == "mouse(release 1 at 7,3)")
+        #expect(try await probe.waitForEvent(4) == "mouse(wheelUp at 1,1)")
+        try probe.tmux.sendBytes(report(65, x: 0, y: 0))
+        #expect(try await probe.waitForEvent(5) == "mouse(wheelDown at 0,0)")
+    }
+
+    @Test func resizeReportsTheNewSize() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        try probe.tmux.resize(width: 90, height: 25)
+        #expect(try await probe.waitForEvent(1) == "resize(90x25)")
+        try await probe.tmux.waitFor("size=90x25")
+    }
+}
