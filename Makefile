@@ -5,7 +5,7 @@ SWIFT ?= swift
 BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev
 # Tools the end-to-end tests and benchmarks drive.
 TEST_PACKAGES := tmux ncurses-term chafa
-BENCH_PACKAGES := hyperfine curl imagemagick
+BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
 
 .PHONY: run test bench build deps test-deps bench-deps clean themes
 

@@ -65,6 +65,12 @@ let package = Package(
         ),
         // Drives the terminal layer inside tmux for the SparklerTUITests terminal tests.
         .executableTarget(name: "terminal-probe", dependencies: ["SparklerTUI"], path: "Tests/TerminalProbe"),
+        // `make bench`: the history pane with 100,000 entries.
+        .executableTarget(
+            name: "history-bench",
+            dependencies: ["SparklerCore", "SparklerTUI", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/HistoryBench"
+        ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer"]),
         .testTarget(

@@ -38,3 +38,18 @@ hyperfine --warmup 3 --runs 40 --export-markdown "$results/render.md" \
     --command-name "chafa" \
     "chafa -s 80x40 --format symbols --colors 240 --symbols block+space-wide-inverted $picture"
 cat "$results/render.md"
+
+echo
+echo "== History with 100,000 entries, in process (the playground's history pane) =="
+swift build -c release --product history-bench
+.build/release/history-bench "$XDG_DATA_HOME/sparkler" | tee "$results/history.md"
+
+echo
+echo "== Search 100,000 entries, whole process: sparkler history list vs the sqlite3 CLI =="
+echo "   the same FTS5 query; sparkler also decodes the rows and formats them."
+hyperfine --warmup 3 --runs 30 --export-markdown "$results/search.md" \
+    --command-name "sparkler history list --search" \
+    ".build/release/sparkler history list --search 'sunset oce' --limit 50" \
+    --command-name "sqlite3" \
+    "sqlite3 $XDG_DATA_HOME/sparkler/history.sqlite \"SELECT id, createdAt, prompt FROM historyEntry WHERE id IN (SELECT rowid FROM historyEntry_ft WHERE historyEntry_ft MATCH '\\\"sunset\\\" \\\"oce\\\"*') ORDER BY id DESC LIMIT 50\""
+cat "$results/search.md"

@@ -134,6 +134,11 @@ import Testing
         #expect(state.status.text.contains("seed 77"))
         #expect(state.status.text.contains("2.5 s"))
         #expect(effects.contains { if case .loadHistory = $0 { true } else { false } })
+
+        let older = makeEntry(id: 6, prompt: "older")
+        state.history.entries = [older]
+        state.send(.historyLoaded(queryID: state.history.queryID, entries: [entry, older], append: false, total: 2))
+        #expect(state.history.selectedEntry?.id == 7, "the picture just made is selected in the history")
     }
 
     @Test func escCancelsAndFailuresSayWhatHappened() {

@@ -31,7 +31,10 @@ public final class HistoryStore: Sendable {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw HistoryError.newerSchema(path: path)
             }
-            try migrator.migrate(pool)
+            // Migrating opens a write transaction (and syncs) even with nothing to do: read first.
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(pool)
+            }
             return pool
         }
     }

@@ -104,6 +104,7 @@ extension AppState {
                 status = StatusMessage(DisplayText.clean(first.errorMessage ?? "The request failed."), kind: .error)
             }
         }
+        history.followsNewest = true
         return reloadHistory() + [.loadPrompts]
     }
 }

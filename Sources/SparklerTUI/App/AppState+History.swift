@@ -107,7 +107,8 @@ extension AppState {
         if append {
             history.entries += entries
         } else {
-            let selectedID = history.selectedEntry?.id
+            let selectedID = history.followsNewest ? nil : history.selectedEntry?.id
+            history.followsNewest = false
             history.entries = entries
             let index = selectedID.flatMap { id in entries.firstIndex { $0.id == id } } ?? 0
             history.select(index, visibleRows: historyRows)

@@ -28,6 +28,8 @@ public struct HistoryPane: Sendable, Equatable {
     public var queryID = 0
     /// How many entries match the current query (all pages).
     public var total: Int?
+    /// The next reload selects the newest entry (a picture just made) instead of keeping the selection.
+    public var followsNewest = false
 
     public init() {}
 

@@ -38,7 +38,8 @@ struct PlaygroundLoop: @unchecked Sendable {
             events += inbox.drain()
             let now = Date()
             if events.isEmpty && !state.isGenerating && !state.formIsDirty { continue }
-            events.append(.tick(now))
+            // The clock first, so that what happens next is timed from now.
+            events.insert(.tick(now), at: 0)
             for event in events {
                 for effect in state.update(event) {
                     runner.run(effect)

@@ -1,0 +1,157 @@
+"""Train sparkler-tiny on procedural scenes generated on the fly (CPU, bf16 autocast).
+
+    python training/train.py --steps 6000 --seed 0 --out training/runs/main
+
+v-prediction with the cosine schedule, MSE on v, caption dropout to the empty caption (all pads) for
+classifier-free guidance, AdamW with linear warm-up then cosine decay to 10%, EMA of the weights.
+A checkpoint (out/ckpt.pt: config, weights, EMA weights, step, loss log) is written every --ckpt-minutes
+and at the end, atomically, so the latest one is always usable. --max-minutes stops early (the schedule
+still assumes --steps: for a reproducible run, let it reach --steps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import math
+import multiprocessing as mp
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import scenes
+from model import Config, SparklerUNet, cosine_alphas_cumprod
+from tokenizer import Tokenizer
+
+
+def batch_worker(seed: int, batch: int, tok: Tokenizer, queue: mp.Queue) -> None:
+    """Runs in its own process so scene drawing overlaps the training step. One worker, so batches are
+    deterministic for a given seed."""
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(seed)
+    while True:
+        images, captions = scenes.make_batch(rng, batch)
+        queue.put((images, tok.encode_batch(captions)))
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--steps", type=int, default=6000)
+    p.add_argument("--max-minutes", type=float, default=None, help="stop early after this wall time")
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--warmup", type=int, default=300)
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--ema", type=float, default=0.999)
+    p.add_argument("--cfg-dropout", type=float, default=0.1)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--ckpt-minutes", type=float, default=3.0)
+    p.add_argument("--log-every", type=int, default=25)
+    p.add_argument("--out", type=Path, required=True)
+    return p.parse_args()
+
+
+def lr_at(step: int, args: argparse.Namespace) -> float:
+    if step < args.warmup:
+        return args.lr * (step + 1) / args.warmup
+    progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+    return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0))))
+
+
+def save_checkpoint(path: Path, **state) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    os.replace(tmp, path)
+
+
+def main() -> None:
+    args = parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+
+    tok = Tokenizer.from_scenes()
+    tok.save(args.out / "tokenizer.json")
+    cfg = Config(vocab_size=len(tok.vocab), max_length=tok.max_length)
+    model = SparklerUNet(cfg)
+    ema = copy.deepcopy(model).requires_grad_(False)
+    params = sum(p.numel() for p in model.parameters())
+    print(f"vocab {len(tok.vocab)}, parameters {params:,}", flush=True)
+    decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and "emb" not in n]
+    no_decay = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and "emb" not in n)]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay},
+                             {"params": no_decay, "weight_decay": 0.0}], lr=args.lr, betas=(0.9, 0.99))
+    abar = cosine_alphas_cumprod().float()
+    gen = torch.Generator().manual_seed(args.seed)
+
+    queue: mp.Queue = mp.get_context("fork").Queue(maxsize=6)
+    worker = mp.get_context("fork").Process(target=batch_worker, args=(args.seed, args.batch, tok, queue),
+                                            daemon=True)
+    worker.start()
+
+    log = open(args.out / "log.jsonl", "a")
+    losses: list[float] = []
+    history: list[dict] = []
+    start = last_ckpt = time.time()
+    step = 0
+
+    def checkpoint() -> None:
+        save_checkpoint(args.out / "ckpt.pt", config=cfg.to_dict(), model=model.state_dict(),
+                        ema=ema.state_dict(), step=step, history=history, args=vars(args) | {"out": str(args.out)},
+                        wall_seconds=time.time() - start, parameters=params)
+
+    while step < args.steps:
+        if args.max_minutes is not None and time.time() - start > args.max_minutes * 60:
+            print("time budget reached", flush=True)
+            break
+        images, ids = queue.get()
+        x0, ids = torch.from_numpy(images), torch.from_numpy(ids)
+        drop = torch.rand(len(ids), generator=gen) < args.cfg_dropout
+        ids[drop] = 0
+        t = torch.randint(0, len(abar), (len(x0),), generator=gen)
+        noise = torch.randn(x0.shape, generator=gen)
+        a = abar[t].sqrt()[:, None, None, None]
+        s = (1 - abar[t]).sqrt()[:, None, None, None]
+        xt, v = a * x0 + s * noise, a * noise - s * x0
+
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, args)
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            pred = model(xt, t, model.encode_text(ids))
+        loss = F.mse_loss(pred.float(), v)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        d = min(args.ema, (1 + step) / (10 + step))
+        with torch.no_grad():
+            for pe, pm in zip(ema.parameters(), model.parameters()):
+                pe.lerp_(pm, 1 - d)
+        step += 1
+        losses.append(loss.item())
+
+        if step % args.log_every == 0 or step == args.steps:
+            elapsed = time.time() - start
+            entry = {"step": step, "loss": float(np.mean(losses)), "lr": lr_at(step - 1, args),
+                     "elapsed_s": round(elapsed, 1), "s_per_step": round(elapsed / step, 3)}
+            history.append(entry)
+            log.write(json.dumps(entry) + "\n")
+            log.flush()
+            print(entry, flush=True)
+            losses.clear()
+        if time.time() - last_ckpt > args.ckpt_minutes * 60:
+            checkpoint()
+            last_ckpt = time.time()
+    checkpoint()
+    print(f"done: {step} steps in {time.time() - start:.0f} s", flush=True)
+    worker.terminate()
+
+
+if __name__ == "__main__":
+    main()
