@@ -7,7 +7,7 @@ BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbo
 TEST_PACKAGES := tmux ncurses-term chafa
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
 
-.PHONY: run test bench build deps test-deps bench-deps clean themes
+.PHONY: run test bench build deps test-deps bench-deps clean themes model
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -38,3 +38,20 @@ themes:
 
 clean:
 	rm -rf .build
+
+# Retrains the offline engine's model (models/sparkler-tiny) from scratch on the CPU and exports it.
+# Not part of `make test` or CI: it takes about an hour on two cores (see models/sparkler-tiny/MODEL_CARD.md).
+VENV := training/.venv
+MODEL_RUN := training/runs/model
+MODEL_TRAIN_ARGS := --steps 5000 --seed 0
+
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install torch==2.13.0+cpu numpy==2.4.6 safetensors==0.8.0 pillow==13.0.0
+	touch $@
+
+model: $(VENV)/.installed
+	rm -rf $(MODEL_RUN)
+	cd training && .venv/bin/python train.py $(MODEL_TRAIN_ARGS) --out runs/model
+	cd training && .venv/bin/python export.py --ckpt runs/model/ckpt.pt --out ../models/sparkler-tiny
+

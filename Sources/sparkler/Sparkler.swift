@@ -13,7 +13,7 @@ struct Sparkler: AsyncParsableCommand {
             generate, history. Exit codes: 0 done, 1 failed, 2 bad usage.
             """,
         version: SparklerVersion.current,
-        subcommands: [GenerateCommand.self, HistoryCommand.self, RenderCommand.self, DoctorCommand.self]
+        subcommands: [GenerateCommand.self, CompareCommand.self, HistoryCommand.self, RenderCommand.self, DoctorCommand.self]
     )
 
     @Option(name: .long, help: "Colour theme: dark, light, high-contrast, mono, or one of yours (default: `theme` in config.toml).")

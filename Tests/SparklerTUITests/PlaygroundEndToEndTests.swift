@@ -118,4 +118,34 @@ struct PlaygroundEndToEndTests {
         #expect(status == 0)
         await server.shutdown()
     }
+
+    @Test func compareFillsTheGridAndACellGoesIntoTheForm() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        server.setDefault(.delayed(.milliseconds(150), then: .answer()))
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try await ProbeSession.start(
+            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
+        )
+        let tmux = session.tmux
+        defer { tmux.kill() }
+
+        try tmux.sendText("a red fox")
+        try tmux.sendKeys("F6")
+        try await tmux.waitFor("[4 seeds]")
+        try tmux.sendKeys("Enter")
+        let grid = try await tmux.waitFor("Compared: 4 of 4 made")
+        let labels = grid.joined().matches(of: /seed (\d+)/).map { Int($0.1)! }
+        #expect(Set(labels).count == 4, "four different seeds labelled: \(labels)")
+        #expect(server.requests.count == 4)
+
+        // The bottom-right cell, into the form: its seed is the one in the Seed row.
+        try tmux.sendKeys("Right", "Down", "Enter")
+        let main = try await tmux.waitFor("Took seed")
+        let taken = try #require(main.joined().firstMatch(of: /Took seed (\d+)/).map { Int($0.1)! })
+        #expect(main.contains { $0.contains("│Seed     \(taken)") && $0.contains("locked") })
+        try tmux.sendKeys("C-c")
+        _ = try await session.waitForExit()
+        await server.shutdown()
+    }
 }

@@ -22,7 +22,7 @@ struct ConfigReader {
         } catch {
             throw ConfigError(file: file, line: nil, message: "not valid TOML: \(error)")
         }
-        try requireKnownKeys(root, path: "", known: ["model", "theme", "fireworks", "history", "terminal", "models"])
+        try requireKnownKeys(root, path: "", known: ["model", "theme", "fireworks", "history", "terminal", "compare", "models"])
 
         var config = SparklerConfig()
         config.model = try string(root, "model", path: "")
@@ -40,6 +40,9 @@ struct ConfigReader {
         if let history = try table(root, "history", path: "") {
             try requireKnownKeys(history, path: "history", known: ["directory"])
             config.historyDirectory = try string(history, "directory", path: "history")
+        }
+        if let compare = try table(root, "compare", path: "") {
+            config.compare = try readCompare(compare)
         }
         if let models = root["models"] {
             guard let array = models.array else { throw error(at: "models", "must be an array of tables: write [[models]]") }
@@ -71,6 +74,26 @@ struct ConfigReader {
         if let retries = try int(table, "max_retries", path: path) {
             guard (0...10).contains(retries) else { throw error(at: "\(path).max_retries", "max_retries must be 0 to 10, not \(retries)") }
             settings.maxRetries = retries
+        }
+        return settings
+    }
+
+    private func readCompare(_ table: TOMLTable) throws(ConfigError) -> SparklerConfig.CompareSettings {
+        let path = "compare"
+        try requireKnownKeys(table, path: path, known: ["max_in_flight", "confirm_above_steps"])
+        var settings = SparklerConfig.CompareSettings()
+        if let limit = try int(table, "max_in_flight", path: path) {
+            let range = ComparisonRunner.maxInFlightRange
+            guard range.contains(limit) else {
+                throw error(at: "\(path).max_in_flight", "max_in_flight must be \(range.lowerBound) to \(range.upperBound), not \(limit)")
+            }
+            settings.maxInFlight = limit
+        }
+        if let steps = try int(table, "confirm_above_steps", path: path) {
+            guard steps >= 0 else {
+                throw error(at: "\(path).confirm_above_steps", "confirm_above_steps must be 0 (always ask) or more, not \(steps)")
+            }
+            settings.confirmAboveSteps = steps
         }
         return settings
     }

@@ -10,6 +10,7 @@ public struct SparklerConfig: Sendable, Equatable {
     /// The playground's colour theme: a built-in name or a file in the config's themes/ folder.
     public var theme: String?
     public var terminal = TerminalSettings()
+    public var compare = CompareSettings()
     /// Models added to, or replacing, the built-in catalogue.
     public var models: [ModelCapabilities] = []
 
@@ -38,6 +39,18 @@ public struct SparklerConfig: Sendable, Equatable {
         public var symbols: String?
         /// Inside tmux, send sixel/kitty through tmux's passthrough (needs `set -g allow-passthrough on`).
         public var tmuxPassthrough: Bool?
+
+        public init() {}
+    }
+
+    /// Comparisons (`sparkler compare` and the playground's compare view); each is the default when absent.
+    public struct CompareSettings: Sendable, Equatable {
+        /// How many of a comparison's requests run at once (default `ComparisonRunner.defaultMaxInFlight`).
+        public var maxInFlight: Int?
+        /// Comparisons billing more steps than this ask for confirmation first (default 300).
+        public var confirmAboveSteps: Int?
+
+        public static let defaultConfirmAboveSteps = 300
 
         public init() {}
     }

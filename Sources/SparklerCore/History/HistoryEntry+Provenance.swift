@@ -1,8 +1,8 @@
 import Foundation
 
 extension HistoryEntry {
-    /// What to embed in this entry's picture.
-    func provenance(imageSize: ImageSize, appVersion: String) -> ImageProvenance {
+    /// What to embed in this entry's picture; `imageSize` nil for a row without one (a failure).
+    func provenance(imageSize: ImageSize?, appVersion: String) -> ImageProvenance {
         ImageProvenance(
             prompt: prompt, negativePrompt: negativePrompt, model: model, backend: backend, mode: mode,
             size: imageSize, aspectRatio: aspectRatio, cfgScale: cfgScale, steps: steps, sampler: sampler,

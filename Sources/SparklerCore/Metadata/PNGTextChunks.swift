@@ -5,6 +5,7 @@ enum PNGTextChunks {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     static let provenanceKeyword = "sparkler"
     static let parametersKeyword = "parameters"
+    static let comparisonKeyword = "sparkler-comparison"
 
     struct Chunk {
         var type: String
@@ -43,16 +44,37 @@ enum PNGTextChunks {
 
     /// The PNG with Sparkler's chunks right after IHDR, replacing any it had before.
     static func embedding(provenanceJSON json: [UInt8], parameters: String, in bytes: [UInt8]) throws -> [UInt8] {
+        try embedding(
+            [makeChunk(type: "iTXt", data: internationalText(keyword: provenanceKeyword, text: json)), parametersChunk(parameters)],
+            in: bytes
+        )
+    }
+
+    /// The PNG with a contact sheet's `sparkler-comparison` chunk right after IHDR, replacing any it had.
+    static func embedding(comparisonJSON json: [UInt8], in bytes: [UInt8]) throws -> [UInt8] {
+        try embedding([makeChunk(type: "iTXt", data: internationalText(keyword: comparisonKeyword, text: json))], in: bytes)
+    }
+
+    /// The text of the `sparkler` iTXt chunk, or nil when the file has none.
+    static func provenanceJSON(in bytes: [UInt8]) throws -> [UInt8]? {
+        try internationalText(keyword: provenanceKeyword, in: bytes)
+    }
+
+    /// The text of the `sparkler-comparison` iTXt chunk, or nil when the file has none.
+    static func comparisonJSON(in bytes: [UInt8]) throws -> [UInt8]? {
+        try internationalText(keyword: comparisonKeyword, in: bytes)
+    }
+
+    /// `newChunks` right after IHDR; Sparkler's text chunks already in the file are dropped.
+    private static func embedding(_ newChunks: [[UInt8]], in bytes: [UInt8]) throws -> [UInt8] {
         let chunks = try chunks(in: bytes)
+        let inserted = newChunks.joined()
         var output = signature
-        output.reserveCapacity(bytes.count + json.count + parameters.utf8.count + 64)
+        output.reserveCapacity(bytes.count + inserted.count)
         for (index, chunk) in chunks.enumerated() {
             guard !isSparklerChunk(chunk, in: bytes) else { continue }
             output += bytes[chunk.range]
-            if index == 0 {
-                output += makeChunk(type: "iTXt", data: internationalText(keyword: provenanceKeyword, text: json))
-                output += parametersChunk(parameters)
-            }
+            if index == 0 { output += inserted }
         }
         if let last = chunks.last {
             output += bytes[last.range.upperBound...]
@@ -60,16 +82,15 @@ enum PNGTextChunks {
         return output
     }
 
-    /// The text of the `sparkler` iTXt chunk, or nil when the file has none.
-    static func provenanceJSON(in bytes: [UInt8]) throws -> [UInt8]? {
+    private static func internationalText(keyword name: String, in bytes: [UInt8]) throws -> [UInt8]? {
         for chunk in try chunks(in: bytes) where chunk.type == "iTXt" {
             let data = Array(bytes[chunk.dataRange])
-            guard keyword(of: data) == provenanceKeyword else { continue }
+            guard keyword(of: data) == name else { continue }
             let storedCRC = BigEndian.uint32(bytes, at: chunk.dataRange.upperBound)
             guard storedCRC == CRC32.checksum(bytes[chunk.range.lowerBound + 4..<chunk.dataRange.upperBound]) else {
-                throw malformed("the sparkler chunk fails its CRC check")
+                throw malformed("the \(name) chunk fails its CRC check")
             }
-            return try internationalTextBody(of: data)
+            return try internationalTextBody(of: data, keyword: name)
         }
         return nil
     }
@@ -101,7 +122,7 @@ enum PNGTextChunks {
     private static func isSparklerChunk(_ chunk: Chunk, in bytes: [UInt8]) -> Bool {
         guard chunk.type == "iTXt" || chunk.type == "tEXt" else { return false }
         let name = keyword(of: Array(bytes[chunk.dataRange]))
-        return name == provenanceKeyword || name == parametersKeyword
+        return name == provenanceKeyword || name == parametersKeyword || name == comparisonKeyword
     }
 
     private static func keyword(of data: [UInt8]) -> String? {
@@ -109,17 +130,17 @@ enum PNGTextChunks {
         return String(decoding: data[..<end], as: UTF8.self)
     }
 
-    private static func internationalTextBody(of data: [UInt8]) throws -> [UInt8] {
+    private static func internationalTextBody(of data: [UInt8], keyword: String) throws -> [UInt8] {
         guard let keywordEnd = data.firstIndex(of: 0), data.count >= keywordEnd + 3 else {
-            throw malformed("the sparkler chunk is cut short")
+            throw malformed("the \(keyword) chunk is cut short")
         }
         guard data[keywordEnd + 1] == 0 else {
-            throw ImageMetadataError.unreadableProvenance(reason: "the sparkler chunk is compressed")
+            throw ImageMetadataError.unreadableProvenance(reason: "the \(keyword) chunk is compressed")
         }
         let languageStart = keywordEnd + 3
         guard let languageEnd = data[languageStart...].firstIndex(of: 0),
               let translatedEnd = data[(languageEnd + 1)...].firstIndex(of: 0) else {
-            throw malformed("the sparkler chunk is cut short")
+            throw malformed("the \(keyword) chunk is cut short")
         }
         return Array(data[(translatedEnd + 1)...])
     }

@@ -14,6 +14,9 @@ public enum AppEvent: Sendable {
     case requestLoaded(GenerationRequest, run: Bool)
     /// A history action (favourite, delete, export) finished; `reload` refreshes the list.
     case actionFinished(message: String, isError: Bool, reload: Bool)
+    case comparison(ComparisonEvent)
+    /// The entries of a group (a comparison made earlier), to show as its grid.
+    case groupLoaded([HistoryEntry])
     case pathCompleted(ParameterField, original: String, PathCompletion)
 }
 

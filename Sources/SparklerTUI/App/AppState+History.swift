@@ -52,6 +52,10 @@ extension AppState {
             let ext = (entry.imageFormat ?? entry.format).fileExtension
             overlay = .exportPath(id, TextInput("sparkler-\(id).\(ext)"))
             return []
+        case .character("c"):
+            return compareMarked()
+        case .character("o"):
+            return [.loadGroup(entry.groupID)]
         case .character(" "):
             if history.marked.contains(id) { history.marked.remove(id) } else { history.marked.insert(id) }
             status = StatusMessage("\(history.marked.count) marked.")

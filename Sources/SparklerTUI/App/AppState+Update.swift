@@ -34,6 +34,11 @@ extension AppState {
             focus = .prompt
             status = StatusMessage("Loaded into the form: change what you like and press Enter.")
             return []
+        case .comparison(let comparisonEvent):
+            return receiveComparison(comparisonEvent)
+        case .groupLoaded(let entries):
+            showGroup(entries)
+            return []
         case .pathCompleted(let field, let original, let completion):
             applyCompletion(completion, field: field, original: original)
             return []
@@ -70,7 +75,9 @@ extension AppState {
         case (.character("r"), [.control]):
             rollSeed()
             return []
-        case (.escape, []) where isGenerating:
+        case (.function(6), _), (.character("o"), [.control]):
+            return openCompareMenu()
+        case (.escape, []) where isGenerating && focus != .compare:
             return [.cancelGeneration]
         case (.tab, []) where !wantsTab:
             moveFocus(by: 1)
@@ -95,6 +102,8 @@ extension AppState {
             return handleParameterKey(field, key, modifiers)
         case .history:
             return handleHistoryKey(key, modifiers)
+        case .compare:
+            return handleCompareKey(key, modifiers)
         }
     }
 
@@ -104,6 +113,7 @@ extension AppState {
         case .prompt, .negative: true
         case .parameter(let field): field.isText
         case .history: history.isSearching
+        case .compare: false
         }
     }
 
@@ -115,7 +125,7 @@ extension AppState {
 
     /// Tab order: prompt, negative, each parameter, history.
     var focusOrder: [Focus] {
-        [.prompt, .negative] + fields.map(Focus.parameter) + [.history]
+        [.prompt, .negative] + fields.map(Focus.parameter) + (compare == nil ? [] : [.compare]) + [.history]
     }
 
     mutating func moveFocus(by offset: Int) {
@@ -171,7 +181,7 @@ extension AppState {
     }
 
     private mutating func requestQuit() -> [Effect] {
-        if isGenerating {
+        if isBusy {
             overlay = .confirmQuit
             return []
         }
@@ -188,7 +198,7 @@ extension AppState {
             overlay = nil
             if key == .character("y") || key == .enter {
                 isQuitting = true
-                return [.cancelGeneration, .saveForm(form), .quit]
+                return [.cancelGeneration, .cancelComparison, .saveForm(form), .quit]
             }
             return []
         case .confirmDelete(let id):
@@ -197,6 +207,27 @@ extension AppState {
                 return [.delete(id)]
             }
             status = StatusMessage("Nothing deleted.")
+            return []
+        case .compareMenu(let choice):
+            return handleCompareMenu(choice, key)
+        case .confirmCompare(let plan, let title):
+            overlay = nil
+            if key == .character("y") || key == .enter {
+                return startComparison(plan, title: title)
+            }
+            status = StatusMessage("Comparison not started.")
+            return []
+        case .exportSheet(var path):
+            switch key {
+            case .escape:
+                overlay = nil
+            case .enter:
+                overlay = nil
+                if let grid = compare, !path.text.isEmpty { return [.exportSheet(grid, path: path.text)] }
+            default:
+                _ = path.handle(key, modifiers)
+                overlay = .exportSheet(path)
+            }
             return []
         case .exportPath(let id, var path):
             switch key {

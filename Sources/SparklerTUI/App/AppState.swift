@@ -18,6 +18,10 @@ public struct AppState: Sendable {
     /// The picture in the image pane: a history entry with a stored image.
     public var picture: HistoryEntry?
     public var history = HistoryPane()
+    /// The comparison in the image pane, running or done.
+    public var compare: CompareState?
+    /// A comparison billing more steps than this asks first.
+    public var compareConfirmSteps = 300
     /// Steps billed in this session, across every generation.
     public var sessionSteps = 0
     /// Earlier prompts, newest first, for Up/Down in the prompt field.
@@ -62,6 +66,9 @@ public struct AppState: Sendable {
     }
 
     public var isGenerating: Bool { generation != nil }
+    public var isComparing: Bool { compare?.isRunning ?? false }
+    /// Something is being made that quitting would abandon.
+    public var isBusy: Bool { isGenerating || isComparing }
 }
 
 public enum BackendAvailability: Sendable, Equatable {

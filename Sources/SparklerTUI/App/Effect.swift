@@ -5,6 +5,11 @@ public enum Effect: Sendable, Equatable {
     /// Reads the input images the request names, runs it, records it in history.
     case generate(GenerationRequest, model: ModelCapabilities)
     case cancelGeneration
+    case runComparison(ComparisonPlan, model: ModelCapabilities, groupID: String)
+    case cancelComparison
+    case loadGroup(String)
+    /// Writes the grid's pictures as one labelled PNG.
+    case exportSheet(CompareState, path: String)
     case loadHistory(HistoryQuery, queryID: Int, append: Bool)
     case loadPrompts
     case setFavourite(Int64, Bool)

@@ -8,13 +8,16 @@ public final class EffectRunner: Sendable {
     private let service: GenerationService?
     private let formStore: FormStore
     private let inbox: EventInbox
+    private let maxInFlight: Int
     private let running = Mutex<Task<Void, Never>?>(nil)
+    private let comparing = Mutex<Task<Void, Never>?>(nil)
 
-    public init(history: HistoryStore, service: GenerationService?, formStore: FormStore, inbox: EventInbox) {
+    public init(history: HistoryStore, service: GenerationService?, formStore: FormStore, inbox: EventInbox, maxInFlight: Int) {
         self.history = history
         self.service = service
         self.formStore = formStore
         self.inbox = inbox
+        self.maxInFlight = maxInFlight
     }
 
     public func run(_ effect: Effect) {
@@ -23,6 +26,26 @@ public final class EffectRunner: Sendable {
             generate(request, model: model)
         case .cancelGeneration:
             running.withLock { $0?.cancel() }
+        case .runComparison(let plan, let model, let groupID):
+            guard let service else { return }
+            let runner = ComparisonRunner(service: service, maxInFlight: maxInFlight)
+            let task = Task { [inbox] in
+                await runner.run(plan, model: model, groupID: groupID) { inbox.send(.comparison($0)) }
+            }
+            comparing.withLock { $0 = task }
+        case .cancelComparison:
+            comparing.withLock { $0?.cancel() }
+        case .loadGroup(let groupID):
+            background { [history, inbox] in
+                inbox.send(.groupLoaded(try history.group(groupID)))
+            }
+        case .exportSheet(let grid, let path):
+            let backendName = service?.backend.name ?? "fireworks"
+            background { [history, inbox] in
+                let target = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+                try ComparisonSheetExport(history: history, backend: backendName).write(grid, to: target)
+                inbox.send(.actionFinished(message: "Exported the grid to \(target.path).", isError: false, reload: false))
+            }
         case .loadHistory(let query, let queryID, let append):
             background { [history, inbox] in
                 let entries = try history.entries(query)
@@ -69,6 +92,7 @@ public final class EffectRunner: Sendable {
             }
         case .quit:
             running.withLock { $0?.cancel() }
+            comparing.withLock { $0?.cancel() }
         }
     }
 

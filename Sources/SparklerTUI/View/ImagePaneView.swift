@@ -7,6 +7,10 @@ struct ImagePaneView {
 
     func draw(in frame: inout Frame, rect: Rect, state: AppState) {
         guard !rect.isEmpty else { return }
+        if let grid = state.compare {
+            CompareGridView(theme: theme, pictures: pictures).draw(in: &frame, rect: rect, grid: grid, focused: state.focus == .compare, now: state.now)
+            return
+        }
         var title = "Image"
         if let entry = state.picture, let id = entry.id {
             title += " · #\(id)" + (entry.seed.map { " seed \($0)" } ?? "")

@@ -19,6 +19,10 @@ struct OverlayView {
         ("History: e / r", "load into the form / run again"),
         ("History: f / d / x", "favourite / delete / export"),
         ("History: Space", "mark for comparison"),
+        ("History: c / o", "compare the marked / open its group's grid"),
+        ("F6 or Ctrl-O", "compare seeds or sweep a parameter"),
+        ("Grid: arrows, Enter", "choose, take into the form"),
+        ("Grid: f / x / Esc", "favourite / export sheet / cancel or close"),
         ("Mouse", "click fields, drag sliders, wheel history"),
         ("q or Ctrl-C", "quit (asks while generating)"),
     ]
@@ -45,6 +49,25 @@ struct OverlayView {
         case .confirmDelete(let id):
             question(&frame, "Delete history entry \(id) and its picture? (y/n)")
             return nil
+        case .compareMenu(let choice):
+            let line = CompareChoice.allCases.map { $0 == choice ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+            let rect = centred(width: min(frame.width - 2, CharacterWidth.of(line) + 4), height: 4, in: frame.bounds)
+            dialogBox(&frame, rect: rect, title: "Compare (← → choose, Enter runs, Esc closes)")
+            var x = rect.x + 2
+            for option in CompareChoice.allCases {
+                let text = option == choice ? "[\(option.title)]" : " \(option.title) "
+                x += frame.put(text + " ", x: x, y: rect.y + 1, style: option == choice ? theme.choiceFocused : theme.dialog, limit: rect.maxX - 2 - x)
+            }
+            frame.put("For \"\(state.form.prompt.text)\"", x: rect.x + 2, y: rect.y + 2, style: theme.textDim, limit: rect.width - 4)
+            return nil
+        case .confirmCompare(let plan, let title):
+            question(&frame, "\(title): \(plan.cells.count) pictures will bill \(plan.billedSteps) steps. Run? (y/n)")
+            return nil
+        case .exportSheet(let path):
+            let rect = centred(width: min(frame.width - 4, 70), height: 4, in: frame.bounds)
+            dialogBox(&frame, rect: rect, title: "Export the grid as one PNG (Enter writes, Esc cancels)")
+            return TextFieldView(input: path, placeholder: "path", focused: true)
+                .draw(in: &frame, rect: Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: 1), theme: theme)
         case .exportPath(_, let path):
             let rect = centred(width: min(frame.width - 4, 70), height: 4, in: frame.bounds)
             dialogBox(&frame, rect: rect, title: "Export to (Enter writes, Esc cancels)")

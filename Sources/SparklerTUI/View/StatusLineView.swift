@@ -17,6 +17,16 @@ struct StatusLineView {
             frame.put(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.keyHint)
         }
         let limit = room >= 20 ? room : rect.width
+        if let grid = state.compare, grid.isRunning {
+            let tick = Int(state.now.timeIntervalSince1970 * 10)
+            let spinner = Self.spinnerFrames[((tick % Self.spinnerFrames.count) + Self.spinnerFrames.count) % Self.spinnerFrames.count]
+            var text = " comparing: \(grid.finishedCount) of \(grid.cells.count) done"
+            if grid.failedCount > 0 { text += " · \(grid.failedCount) failed" }
+            text += " · Esc cancels"
+            frame.put(String(spinner), x: rect.x, y: rect.y, style: theme.spinner)
+            frame.put(text, x: rect.x + 1, y: rect.y, style: theme.statusBusy, limit: limit - 1)
+            return
+        }
         if let run = state.generation {
             let tick = Int(state.now.timeIntervalSince1970 * 10)
             let spinner = Self.spinnerFrames[((tick % Self.spinnerFrames.count) + Self.spinnerFrames.count) % Self.spinnerFrames.count]
