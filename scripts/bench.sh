@@ -53,3 +53,20 @@ hyperfine --warmup 3 --runs 30 --export-markdown "$results/search.md" \
     --command-name "sqlite3" \
     "sqlite3 $XDG_DATA_HOME/sparkler/history.sqlite \"SELECT id, createdAt, prompt FROM historyEntry WHERE id IN (SELECT rowid FROM historyEntry_ft WHERE historyEntry_ft MATCH '\\\"sunset\\\" \\\"oce\\\"*') ORDER BY id DESC LIMIT 50\""
 cat "$results/search.md"
+
+echo
+echo "== A 9-cell comparison, 3 in flight, against a server that answers each request after 500 ms =="
+echo "   ideal: ceil(9 / 3) x 500 ms = 1500 ms. curl makes the same nine requests, three at a time (xargs -P 3);"
+echo "   sparkler also validates, embeds the parameters in, and records every picture."
+slow_output="$results/slow-stub.out"
+.build/release/fireworks-stub --key bench-key --delay-ms 500 > "$slow_output" &
+slow_pid=$!
+trap 'kill $stub_pid $slow_pid 2>/dev/null; rm -rf "$results"' EXIT
+for _ in $(seq 100); do [[ -s "$slow_output" ]] && break; sleep 0.05; done
+slow_url=$(head -n 1 "$slow_output")
+FIREWORKS_API_BASE="$slow_url" hyperfine --warmup 1 --runs 10 --export-markdown "$results/compare.md" \
+    --command-name "sparkler compare --count 9 --max-in-flight 3" \
+    ".build/release/sparkler compare 'a beautiful sunset over the ocean' --count 9 --seed 1 --max-in-flight 3 --yes" \
+    --command-name "curl x 9, 3 at a time" \
+    "seq 9 | xargs -P 3 -I{} curl -sS -f -o $results/curl-{}.jpg -H 'Authorization: Bearer bench-key' -H 'Accept: image/jpeg' -H 'Content-Type: application/json' -d '${body/\"seed\":1/\"seed\":\{\}}' $slow_url/image_generation/$model"
+cat "$results/compare.md"

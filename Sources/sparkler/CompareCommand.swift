@@ -9,8 +9,9 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: """
             Every picture is kept in history under one group id. Prints one line per cell, its label and \
             file (--json: one object per cell); -o also writes a contact sheet whose PNG metadata lists \
-            every cell's parameters. Exit codes: 0 all made, 1 some failed (the sheet still shows the \
-            rest), 2 bad usage or not confirmed.
+            every cell's parameters. Above confirm_above_steps ([compare] in config.toml, default 300 \
+            steps) it asks first, or needs --yes without a terminal. Exit codes: 0 all made; 1 some \
+            failed (the sheet still shows the rest) or the answer was no; 2 bad usage, or --yes missing.
             """
     )
 
@@ -40,7 +41,7 @@ struct CompareCommand: AsyncParsableCommand {
             steps: plan.billedSteps,
             threshold: setup.config.compare.confirmAboveSteps ?? SparklerConfig.CompareSettings.defaultConfirmAboveSteps,
             confirmed: yes
-        ).check(summary: "Comparing \(plan.cells.count) pictures (\(plan.columns)x\(plan.rows)): \(plan.billedSteps) steps billed.")
+        ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: \(plan.billedSteps) steps billed.")
 
         let backend = try CommandSetup.backend(setup)
         let history = try CommandSetup.history(setup)

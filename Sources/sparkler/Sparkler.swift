@@ -10,7 +10,7 @@ struct Sparkler: AsyncParsableCommand {
         abstract: "A terminal playground for text-to-image models.",
         discussion: """
             With no command, opens the playground. Commands for scripts:
-            generate, history. Exit codes: 0 done, 1 failed, 2 bad usage.
+            generate, compare, history, render, doctor. Exit codes: 0 done, 1 failed, 2 bad usage.
             """,
         version: SparklerVersion.current,
         subcommands: [GenerateCommand.self, CompareCommand.self, HistoryCommand.self, RenderCommand.self, DoctorCommand.self]

@@ -22,6 +22,12 @@ struct ComparisonHarness {
         return try ComparisonPlan.seeds(base, count: count, firstSeed: 100, model: Self.model)
     }
 
+    /// One request outside any comparison: while a test run starts, the first connections can take
+    /// seconds, which timings should not count.
+    func warmUp() async throws {
+        _ = try await service.generate(try plan(count: 2).cells[0].request, model: Self.model)
+    }
+
     /// Runs the plan to the end, `maxInFlight` at a time.
     func run(_ plan: ComparisonPlan, maxInFlight: Int = 3, groupID: String, into log: EventLog) async {
         await ComparisonRunner(service: service, maxInFlight: maxInFlight)

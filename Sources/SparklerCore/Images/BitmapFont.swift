@@ -27,7 +27,7 @@ enum BitmapFont {
     /// Each glyph's five columns, left to right; bit 0 is the top row. Unknown characters show as `?`.
     private static func glyph(_ scalar: Unicode.Scalar) -> ArraySlice<UInt8> {
         let value = Int(scalar.value)
-        if value == 0xB7 { return [0x00, 0x00, 0x1C, 0x1C, 0x00][...] }
+        if value == 0xB7 { return [0x00, 0x00, 0x0C, 0x0C, 0x00][...] }
         let index = (0x20...0x7E).contains(value) ? value - 0x20 : Int(("?" as Unicode.Scalar).value) - 0x20
         return glyphs[index * glyphWidth..<(index + 1) * glyphWidth]
     }

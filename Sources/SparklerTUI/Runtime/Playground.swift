@@ -37,7 +37,7 @@ public struct Playground {
         let runner = EffectRunner(
             history: history,
             service: backend.backend.map { GenerationService(backend: $0, history: history) },
-            formStore: formStore, inbox: inbox, maxInFlight: ComparisonRunner.defaultMaxInFlight
+            formStore: formStore, inbox: inbox, maxInFlight: setup.config.compare.maxInFlight ?? ComparisonRunner.defaultMaxInFlight
         )
         let loop = PlaygroundLoop(
             setup: setup, options: options, history: history, theme: themeChoice,

@@ -27,6 +27,7 @@ struct PlaygroundLoop: @unchecked Sendable {
             width: size.width, height: size.height, catalogue: setup.catalogue, form: form, backend: availability,
             status: theme.warning.map { StatusMessage($0, kind: .warning) }
         )
+        if let threshold = setup.config.compare.confirmAboveSteps { state.compareConfirmSteps = threshold }
         state.startupEffects.forEach(runner.run)
         painter.paint(view.render(state))
 
