@@ -1,6 +1,6 @@
 """Export a checkpoint's EMA weights for the Swift engine, with parity fixtures and a preview.
 
-    python training/export.py --ckpt training/runs/main/ckpt.pt --out models/sparkler-tiny
+    cd training && .venv/bin/python export.py --ckpt runs/main/ckpt.pt --out ../models/sparkler-tiny
 
 Writes into --out:
   model.safetensors  EMA weights as float16, named exactly as the PyTorch state dict (see TENSORS.md)
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from PIL import Image
 from safetensors.torch import save_file
 
 import scenes
@@ -115,7 +116,6 @@ def write_fixtures(model: SparklerUNet, tok: Tokenizer, out: Path) -> None:
     save(out, "ddim_noise", noise)
     save(out, "ddim_trace", torch.stack(trace))
     save(out, "ddim_final", final)
-    from PIL import Image
     Image.fromarray(to_uint8(final)[0]).save(out / "ddim_final.png")
 
 
@@ -155,7 +155,7 @@ def config_json(model: SparklerUNet, state: dict, tok: Tokenizer) -> dict:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--ckpt", type=Path, required=True)
-    p.add_argument("--out", type=Path, default=Path("models/sparkler-tiny"))
+    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "sparkler-tiny")
     args = p.parse_args()
     torch.set_num_threads(2)
     model, tok, state = load(args.ckpt)

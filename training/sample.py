@@ -1,6 +1,6 @@
 """Reference DDIM sampler with classifier-free guidance, and a preview grid of fixed captions.
 
-    python training/sample.py --ckpt training/runs/main/ckpt.pt --out training/runs/main/preview.png
+    cd training && .venv/bin/python sample.py --ckpt runs/main/ckpt.pt --out runs/main/preview.png
 
 The sampler, exactly (the Swift port's DDIM must match it):
   timesteps t_i = round(T - i * T / n) - 1 for i = 0..n-1 (T = 1000; n = 20 gives 999, 949, ..., 49);
