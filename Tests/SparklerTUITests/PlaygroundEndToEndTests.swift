@@ -1,5 +1,6 @@
 import FireworksTestServer
 import Foundation
+import SparklerCore
 import Testing
 
 /// The real `sparkler` binary in tmux against the local Fireworks test server: what a user does,
@@ -138,6 +139,18 @@ struct PlaygroundEndToEndTests {
         let labels = grid.joined().matches(of: /seed (\d+)/).map { Int($0.1)! }
         #expect(Set(labels).count == 4, "four different seeds labelled: \(labels)")
         #expect(server.requests.count == 4)
+
+        // The grid as one labelled PNG that carries every cell's parameters.
+        let sheet = home.appendingPathComponent("grid.png")
+        try tmux.sendKeys("x")
+        try await tmux.waitFor("Export the grid")
+        try tmux.sendKeys("C-u")
+        try tmux.sendText(sheet.path)
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Exported the grid")
+        let metadata = try #require(try ContactSheetMetadata.read(from: Data(contentsOf: sheet)))
+        #expect(metadata.cells.count == 4)
+        #expect(Set(metadata.cells.map(\.label)) == Set(labels.map { "seed \($0)" }))
 
         // The bottom-right cell, into the form: its seed is the one in the Seed row.
         try tmux.sendKeys("Right", "Down", "Enter")
