@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The offline engine: sparkler-tiny's weights, tokenizer and (later) UNet and samplers, in-process.
+        .target(name: "SparklerEngine", dependencies: ["SparklerCore"]),
         .target(
             name: "SparklerTUI",
             dependencies: ["SparklerCore", "CNcurses", "CChafa", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -73,6 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer"]),
+        .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine"]),
         .testTarget(
             name: "SparklerCLITests",
             dependencies: ["SparklerCore", "FireworksTestServer", .product(name: "GRDB", package: "GRDB.swift")]

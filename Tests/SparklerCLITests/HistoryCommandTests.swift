@@ -102,8 +102,8 @@ import Testing
         for round in 0..<4 {
             let batch = sources[(round * 20)..<((round + 1) * 20)].map(\.path)
             let (process, _, _) = try cli.start(["history", "import"] + batch)
-            // Kill while a picture is being written: its temporary file exists.
-            try await Task.sleep(for: .milliseconds(30 * round))
+            // Kill while a picture is being written: as soon as a temporary file exists. (Waiting longer
+            // first made the kill land after the whole batch on a fast, idle machine.)
             let deadline = ContinuousClock.now + .seconds(20)
             while process.isRunning, ContinuousClock.now < deadline, files(in: temporary).isEmpty {
                 try await Task.sleep(for: .microseconds(200))
