@@ -56,8 +56,7 @@ enum ProgressReporter {
     @Sendable static func report(_ progress: GenerationProgress) {
         switch progress {
         case .retrying(let attempt, let delay, let reason):
-            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-            Stderr.write("\(reason); retrying in \(String(format: "%.1f", seconds)) s (attempt \(attempt + 1)).")
+            Stderr.write("\(reason); retrying in \(String(format: "%.1f", delay.inSeconds)) s (attempt \(attempt + 1)).")
         case .step:
             break
         }

@@ -66,6 +66,8 @@ import Testing
         let text = view.render(state).text
         #expect(text.contains("generating 1.2 s · 30 steps · random seed"))
         #expect(text.contains("Esc cancels"))
+        state.send(.generationProgress(.step(3, of: 20)))
+        #expect(view.render(state).text.contains("step 3/20"))
     }
 
     @Test func wideCharactersTakeTwoColumns() {

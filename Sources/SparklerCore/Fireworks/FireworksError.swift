@@ -92,9 +92,7 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let value = Double(seconds) + Double(attoseconds) / 1e18
-        return RequestValidator.format((value * 10).rounded() / 10) + " s"
+        RequestValidator.format((duration.inSeconds * 10).rounded() / 10) + " s"
     }
 
     private static func clockTime(_ date: Date) -> String {

@@ -69,10 +69,9 @@ extension AppState {
         guard var run = generation else { return }
         switch progress {
         case .retrying(let attempt, let delay, let reason):
-            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-            run.retryNote = "\(DisplayText.clean(reason)): retrying in \(String(format: "%.0f", seconds.rounded(.up))) s (attempt \(attempt))"
+            run.retryNote = "\(DisplayText.clean(reason)): retrying in \(String(format: "%.0f", delay.inSeconds.rounded(.up))) s (attempt \(attempt))"
         case .step(let step, let total):
-            run.progress = (step, total)
+            run.progress = GenerationRun.StepProgress(step: step, total: total)
         }
         generation = run
     }

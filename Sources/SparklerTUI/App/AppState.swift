@@ -83,11 +83,8 @@ public struct GenerationRun: Sendable, Equatable {
     public var seed: Int
     /// Set while the backend waits to retry (rate limited, server trouble).
     public var retryNote: String?
-    public var progress: (step: Int, of: Int)? {
-        get { stepProgress.map { ($0.step, $0.total) } }
-        set { stepProgress = newValue.map { StepProgress(step: $0.step, total: $0.of) } }
-    }
-    private var stepProgress: StepProgress?
+    /// The denoising step reached, for backends that report steps.
+    public var progress: StepProgress?
 
     public init(startedAt: Date, steps: Int, seed: Int) {
         self.startedAt = startedAt
@@ -95,8 +92,8 @@ public struct GenerationRun: Sendable, Equatable {
         self.seed = seed
     }
 
-    private struct StepProgress: Sendable, Equatable {
-        var step: Int
-        var total: Int
+    public struct StepProgress: Sendable, Equatable {
+        public var step: Int
+        public var total: Int
     }
 }

@@ -33,12 +33,12 @@ struct PlaygroundLoop: @unchecked Sendable {
 
         while true {
             var events: [AppEvent] = []
-            if let input = reader.next(timeout: .milliseconds(state.isGenerating ? 50 : 100)) {
+            if let input = reader.next(timeout: .milliseconds(state.isBusy ? 50 : 100)) {
                 events.append(.input(input))
             }
             events += inbox.drain()
             let now = Date()
-            if events.isEmpty && !state.isGenerating && !state.formIsDirty { continue }
+            if events.isEmpty && !state.isBusy && !state.formIsDirty { continue }
             // The clock first, so that what happens next is timed from now.
             events.insert(.tick(now), at: 0)
             for event in events {

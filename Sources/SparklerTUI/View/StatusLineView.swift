@@ -33,7 +33,7 @@ struct StatusLineView {
             let elapsed = String(format: "%.1f s", max(0, state.now.timeIntervalSince(run.startedAt)))
             var text = " generating \(elapsed) · \(run.steps) steps · "
             text += run.seed == 0 ? "random seed" : "seed \(run.seed)"
-            if let progress = run.progress { text += " · step \(progress.step)/\(progress.of)" }
+            if let progress = run.progress { text += " · step \(progress.step)/\(progress.total)" }
             if let note = run.retryNote { text += " · \(note)" }
             text += " · Esc cancels"
             frame.put(String(spinner), x: rect.x, y: rect.y, style: theme.spinner)
