@@ -2,7 +2,7 @@
 
 SWIFT ?= swift
 # Libraries the package links against.
-BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev
+BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev libopenblas-dev
 # Tools the end-to-end tests and benchmarks drive.
 TEST_PACKAGES := tmux ncurses-term chafa
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick

@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(
             name: "SparklerCore",
             dependencies: [
@@ -34,8 +35,12 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // The offline engine: sparkler-tiny's weights, tokenizer and (later) UNet and samplers, in-process.
-        .target(name: "SparklerEngine", dependencies: ["SparklerCore"]),
+        // The offline engine: sparkler-tiny's weights, tokenizer, UNet and samplers, in-process.
+        .target(
+            name: "SparklerEngine", dependencies: ["SparklerCore", "CBLAS"],
+            // Optimized in debug builds too: the tests run the network hundreds of times, 10x slower unoptimized.
+            swiftSettings: [.unsafeFlags(["-O"])]
+        ),
         .target(
             name: "SparklerTUI",
             dependencies: ["SparklerCore", "CNcurses", "CChafa", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -43,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "sparkler",
             dependencies: [
-                "SparklerCore", "SparklerTUI",
+                "SparklerCore", "SparklerTUI", "SparklerEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,6 +77,10 @@ let package = Package(
             name: "history-bench",
             dependencies: ["SparklerCore", "SparklerTUI", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/HistoryBench"
+        ),
+        // `make bench`: the offline engine in process.
+        .executableTarget(
+            name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "CBLAS"], path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer"]),

@@ -87,4 +87,5 @@ struct HistoryBench {
 /// the render benchmark.
 struct NoPictures: PictureSource {
     func picture(for entry: HistoryEntry, columns: Int, rows: Int) -> RenderedPicture? { nil }
+    func picture(for image: RGBAImage, key: String, columns: Int, rows: Int) -> RenderedPicture? { nil }
 }

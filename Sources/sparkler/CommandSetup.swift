@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerEngine
 
 /// Loads what commands share, turning each failure into the message and exit code users expect.
 enum CommandSetup {
@@ -20,20 +21,44 @@ enum CommandSetup {
         }
     }
 
-    static func backend(_ setup: SparklerSetup) throws -> FireworksBackend {
+    /// The model a command runs and the backend that runs it (see `BackendSelection`); says on stderr
+    /// when the offline engine stands in for a missing key.
+    static func session(_ setup: SparklerSetup, backend kind: BackendKind?, model: String?) throws -> CommandSession {
         let key: APIKey?
         do {
             key = try setup.apiKey()
         } catch {
             throw CommandFailure.failed(error.description)
         }
-        guard let key else {
-            throw CommandFailure.failed("""
-                No Fireworks API key is set. Export FIREWORKS_API_KEY=fw_..., or set key_command or key_file \
-                under [fireworks] in \(setup.paths.configFile.path).
-                """)
+        let selection: BackendSelection
+        do {
+            selection = try BackendSelection.resolve(
+                kind: kind ?? setup.config.backend ?? .auto, model: model, configuredModel: setup.config.model,
+                hasKey: key != nil, catalogue: setup.catalogue
+            )
+        } catch {
+            switch error {
+            case .usage(let problem):
+                throw CommandFailure.usage(problem.description.prefix(1).uppercased() + problem.description.dropFirst())
+            case .missingKey(let model):
+                throw CommandFailure.failed("""
+                    \(model) runs on Fireworks and no API key is set. Export FIREWORKS_API_KEY=fw_..., or set key_command \
+                    or key_file under [fireworks] in \(setup.paths.configFile.path); or use the offline engine with --backend local.
+                    """)
+            }
         }
-        return FireworksBackend(configuration: setup.fireworksConfiguration(key: key))
+        if let notice = selection.notice { Stderr.write(notice) }
+        switch selection.provider {
+        case .fireworks:
+            // BackendSelection only picks Fireworks with a key.
+            return CommandSession(model: selection.model, backend: FireworksBackend(configuration: setup.fireworksConfiguration(key: key!)))
+        case .local:
+            do {
+                return CommandSession(model: selection.model, backend: try LocalEngineBackend(environment: setup.environment))
+            } catch {
+                throw CommandFailure.failed("The offline engine cannot start: \(error)")
+            }
+        }
     }
 
     static func history(_ setup: SparklerSetup) throws -> HistoryStore {
@@ -43,6 +68,11 @@ enum CommandSetup {
             throw CommandFailure.failed("The history in \(setup.historyDirectory.path) cannot be opened: \(error)")
         }
     }
+}
+
+struct CommandSession {
+    var model: ModelCapabilities
+    var backend: any ImageBackend
 }
 
 enum Stderr {

@@ -16,6 +16,7 @@ struct CompareCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: GenerationOptions
+    @OptionGroup var backendOptions: BackendOptions
     @OptionGroup var choice: ComparisonChoice
 
     @Option(name: .long, help: "Requests at once, 1-16 (default: max_in_flight under [compare] in config.toml, else 3).")
@@ -33,17 +34,16 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try CommandSetup.load()
         try checkOptions()
-        let model = try CommandSetup.usage { () throws(ParameterError) in
-            try setup.catalogue.resolve(options.model ?? setup.defaultModel)
-        }
+        let session = try CommandSetup.session(setup, backend: backendOptions.backend, model: options.model)
+        let (model, backend) = (session.model, session.backend)
         let plan = try choice.plan(try options.request(defaultModel: setup.defaultModel, outputPath: nil), model: model)
         try CostConfirmation(
-            steps: plan.billedSteps,
+            // Nothing is billed offline.
+            steps: model.provider == .local ? 0 : plan.billedSteps,
             threshold: setup.config.compare.confirmAboveSteps ?? SparklerConfig.CompareSettings.defaultConfirmAboveSteps,
             confirmed: yes
         ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: \(plan.billedSteps) steps billed.")
 
-        let backend = try CommandSetup.backend(setup)
         let history = try CommandSetup.history(setup)
         let runner = ComparisonRunner(
             service: GenerationService(backend: backend, history: history),

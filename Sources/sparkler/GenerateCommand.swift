@@ -10,6 +10,7 @@ struct GenerateCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: GenerationOptions
+    @OptionGroup var backendOptions: BackendOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "Also write the picture here. With several pictures: NAME-1.EXT, NAME-2.EXT ...; an existing directory gets one file per picture.",
@@ -21,14 +22,15 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try CommandSetup.load()
-        let model = try CommandSetup.usage { () throws(ParameterError) in
-            try setup.catalogue.resolve(options.model ?? setup.defaultModel)
-        }
         let request = try options.request(defaultModel: setup.defaultModel, outputPath: output)
+        let session = try CommandSetup.session(setup, backend: backendOptions.backend, model: options.model)
+        let (model, backend) = (session.model, session.backend)
         let validated = try CommandSetup.usage { () throws(ParameterError) in
             try RequestValidator.validate(request, for: model)
         }
-        let backend = try CommandSetup.backend(setup)
+        if let words = backend.coverage(of: validated.prompt, model: model).summary(model: model.id.name) {
+            Stderr.write("Prompt words " + words + ".")
+        }
         let history = try CommandSetup.history(setup)
 
         let entries: [HistoryEntry]

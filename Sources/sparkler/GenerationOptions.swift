@@ -10,7 +10,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "What the picture should not show.")
     var negative: String?
 
-    @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024, or `model` in config.toml).")
+    @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024 with a Fireworks key, sparkler-tiny offline, or `model` in config.toml).")
     var model: String?
 
     @Option(name: .long, help: "Picture size WIDTHxHEIGHT, one of the model's sizes (e.g. 1024x1024).")

@@ -21,6 +21,7 @@ struct Sparkler: AsyncParsableCommand {
 
     // Shared with `render` and `doctor`: argument-parser hands a parent's options to subcommands.
     @OptionGroup var graphicsOptions: GraphicsOptions
+    @OptionGroup var backendOptions: BackendOptions
 
     /// The playground. It needs a terminal on both ends; scripts get pointed at the headless commands.
     func run() async throws {
@@ -31,7 +32,7 @@ struct Sparkler: AsyncParsableCommand {
         }
         let setup = try CommandSetup.load()
         do {
-            try await Playground(setup: setup, options: Playground.Options(theme: theme, graphics: graphicsOptions.detector(settings: setup.config.terminal))).run()
+            try await Playground(setup: setup, backend: PlaygroundSetup.backend(setup, kind: backendOptions.backend), options: Playground.Options(theme: theme, graphics: graphicsOptions.detector(settings: setup.config.terminal))).run()
         } catch {
             throw CommandFailure.failed("The playground stopped: \(error)")
         }

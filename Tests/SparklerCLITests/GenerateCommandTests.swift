@@ -124,12 +124,14 @@ import Testing
         #expect(run.stderr.contains("sparkler generate"))
     }
 
-    @Test func missingKeySaysHowToSetOne() async throws {
+    @Test(arguments: [["--model", "playground-v2-1024px-aesthetic"], ["--backend", "fireworks"]])
+    func fireworksWithoutAKeySaysHowToSetOne(arguments: [String]) async throws {
         let cli = try SparklerProcess(apiKey: nil, baseURL: "http://127.0.0.1:9/inference/v1")
         defer { cli.cleanUp() }
-        let run = try await cli.run(["generate", "a fox"])
+        let run = try await cli.run(["generate", "a fox"] + arguments)
         #expect(run.status == 1)
         #expect(run.stderr.contains("FIREWORKS_API_KEY"))
+        #expect(run.stderr.contains("--backend local"))
     }
 
     @Test func brokenConfigNamesFileAndLine() async throws {

@@ -6,6 +6,7 @@ import Testing
     @Test func readsEveryKey() throws {
         let config = try SparklerConfig.parse("""
             model = "stable-diffusion-xl-1024-v1-0"
+            backend = "local"
             theme = "light"
 
             [fireworks]
@@ -25,6 +26,7 @@ import Testing
             tmux_passthrough = true
             """, file: "config.toml")
         #expect(config.model == "stable-diffusion-xl-1024-v1-0")
+        #expect(config.backend == .local)
         #expect(config.fireworks.baseURL == "http://127.0.0.1:9999/inference/v1")
         #expect(config.fireworks.keyCommand == "echo secret")
         #expect(config.fireworks.timeoutSeconds == 90)
@@ -51,6 +53,7 @@ import Testing
         ("[fireworks]\nbase_url = \"ftp://example.com\"", 2, "http(s) URL"),
         ("[fireworks]\n\n\nmax_retries = 99", 4, "max_retries must be 0 to 10"),
         ("theme = \"dark\"\n[terminal]\ngraphics = \"ascii-art\"", 3, "graphics cannot be \"ascii-art\""),
+        ("theme = \"dark\"\nbackend = \"cloud\"", 2, "backend cannot be \"cloud\"; use one of auto, local, fireworks"),
         ("[[models]]\nid = \"accounts/me/models/x\"\nsizes = [\"big\"]", 3, "WIDTHxHEIGHT"),
         ("[[models]]\nid = \"a/b\"", 2, "accounts/ACCOUNT/models/MODEL"),
         ("[[models]]\nid = \"x\"\n[[models]]\nid = \"y\"\nfamily = \"dalle\"", 5, "family cannot be \"dalle\""),
@@ -99,7 +102,7 @@ import Testing
         let playground = try #require(catalogue.model(named: "playground-v2-1024px-aesthetic"))
         #expect(playground.sizes.contains(ImageSize(width: 1000, height: 1000)))
         #expect(playground.guidance.defaultValue == 3, "overrides keep the built-in's other values")
-        #expect(catalogue.models.count == ModelCatalogue.fireworksModels.count + 2)
+        #expect(catalogue.models.count == ModelCatalogue.builtInModels.count + 2)
 
         let flux = try #require(catalogue.model(named: "accounts/me/models/my-flux"))
         #expect(flux.family == .flux)

@@ -55,4 +55,11 @@ struct BlockPictures: PictureSource {
         let cells = Array(repeating: Cell("#"), count: fit.picture.width * fit.picture.height)
         return RenderedPicture(fit: fit, format: PictureFormat(mode: .symbols, colorDepth: .palette256), content: .cells(cells), key: "test")
     }
+
+    /// Previews draw as `~` cells, so tests can tell them from finished pictures.
+    func picture(for image: RGBAImage, key: String, columns: Int, rows: Int) -> RenderedPicture? {
+        let fit = PaneFit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows)
+        let cells = Array(repeating: Cell("~"), count: fit.picture.width * fit.picture.height)
+        return RenderedPicture(fit: fit, format: PictureFormat(mode: .symbols, colorDepth: .palette256), content: .cells(cells), key: key)
+    }
 }

@@ -70,6 +70,36 @@ import Testing
         #expect(view.render(state).text.contains("step 3/20"))
     }
 
+    @Test func previewsFillTheImagePaneWhileTheEngineWorks() {
+        var state = makeState()
+        state.type("a fox")
+        state.press(.enter)
+        let preview = RGBAImage(width: 32, height: 32, red: 200, green: 80, blue: 20)!
+        #expect(!view.render(state).text.contains("~"))
+        state.send(.generationProgress(.step(7, of: 20, preview: preview)))
+        let text = view.render(state).text
+        #expect(text.contains("Image · preview, step 7/20"))
+        #expect(text.contains("~~~~~~~~"), "the preview is drawn in the pane")
+        state.send(.generationFinished(.cancelled))
+        #expect(!view.render(state).text.contains("~~~~~~~~"), "no stale preview once the run ends")
+    }
+
+    @Test func wordsTheModelDoesNotKnowAreMarkedAndListed() throws {
+        var state = makeState()
+        state.coverage = { prompt, _ in
+            PromptCoverage(unknownWords: prompt.lowercased().split(separator: " ").map(String.init).filter { $0 == "dragon" })
+        }
+        state.type("a Dragon at night")
+        let frame = view.render(state)
+        #expect(frame.text.contains("unknown to playground-v2-1024px-aesthetic: dragon"))
+        let row = 1
+        let line = Array(frame.text.split(separator: "\n")[row])
+        let column = try #require(line.firstIndex(of: "D"))
+        let theme = view.theme
+        #expect(frame[column, row].style.foreground == theme.fieldInvalid.foreground, "the unknown word is marked")
+        #expect(frame[column - 2, row].style.foreground != theme.fieldInvalid.foreground, "known words are not")
+    }
+
     @Test func wideCharactersTakeTwoColumns() {
         var state = makeState()
         state.type("灯台 lighthouse")

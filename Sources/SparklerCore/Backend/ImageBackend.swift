@@ -2,8 +2,30 @@
 public enum GenerationProgress: Sendable, Equatable {
     /// A retryable failure happened; the next attempt starts after `delay`.
     case retrying(attempt: Int, delay: Duration, reason: String)
-    /// A denoising step finished (backends that run the model themselves).
-    case step(Int, of: Int)
+    /// A denoising step finished (backends that run the model themselves), with the current estimate
+    /// of the finished picture when the backend has one.
+    case step(Int, of: Int, preview: RGBAImage? = nil)
+}
+
+/// Prompt words a backend's model cannot use: unknown to its vocabulary, or past its length limit.
+public struct PromptCoverage: Sendable, Equatable {
+    public var unknownWords: [String]
+    public var truncatedWords: [String]
+
+    public init(unknownWords: [String] = [], truncatedWords: [String] = []) {
+        self.unknownWords = unknownWords
+        self.truncatedWords = truncatedWords
+    }
+
+    public var isComplete: Bool { unknownWords.isEmpty && truncatedWords.isEmpty }
+
+    /// "unknown to sparkler-tiny: dragon, castle; past its 20-word limit: ..." or nil when every word counts.
+    public func summary(model: String) -> String? {
+        var parts: [String] = []
+        if !unknownWords.isEmpty { parts.append("unknown to \(model) (ignored): " + unknownWords.joined(separator: ", ")) }
+        if !truncatedWords.isEmpty { parts.append("past its word limit (dropped): " + truncatedWords.joined(separator: " ")) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
 }
 
 /// The one seam between front ends and whatever makes pictures.
@@ -17,4 +39,19 @@ public protocol ImageBackend: Sendable {
         model: ModelCapabilities,
         progress: @escaping @Sendable (GenerationProgress) -> Void
     ) async throws -> GenerationResult
+
+    /// The name history records for pictures of `model` (a backend that routes between others says which).
+    func name(for model: ModelCapabilities) -> String
+
+    /// Which words of `prompt` the model will not see. Fireworks' models read any text.
+    func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage
+
+    /// Releases connections or threads; requests made afterwards fail.
+    func shutdown() async
+}
+
+extension ImageBackend {
+    public func name(for model: ModelCapabilities) -> String { name }
+    public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage { PromptCoverage() }
+    public func shutdown() async {}
 }

@@ -22,11 +22,12 @@ struct ConfigReader {
         } catch {
             throw ConfigError(file: file, line: nil, message: "not valid TOML: \(error)")
         }
-        try requireKnownKeys(root, path: "", known: ["model", "theme", "fireworks", "history", "terminal", "compare", "models"])
+        try requireKnownKeys(root, path: "", known: ["model", "backend", "theme", "fireworks", "history", "terminal", "compare", "models"])
 
         var config = SparklerConfig()
         config.model = try string(root, "model", path: "")
         config.theme = try string(root, "theme", path: "")
+        config.backend = try choice(root, "backend", path: "", among: BackendKind.allCases.map(\.rawValue)).flatMap(BackendKind.init)
         if let terminal = try table(root, "terminal", path: "") {
             try requireKnownKeys(terminal, path: "terminal", known: ["graphics", "colors", "symbols", "tmux_passthrough"])
             config.terminal.graphics = try choice(terminal, "graphics", path: "terminal", among: ["auto", "symbols", "sixel", "kitty"])
@@ -122,7 +123,7 @@ struct ConfigReader {
     func choice(_ table: TOMLTable, _ key: String, path: String, among allowed: [String]) throws(ConfigError) -> String? {
         guard let value = try string(table, key, path: path) else { return nil }
         guard allowed.contains(value) else {
-            throw error(at: "\(path).\(key)", "\(key) cannot be \"\(value)\"; use one of \(allowed.joined(separator: ", "))")
+            throw error(at: path.isEmpty ? key : "\(path).\(key)", "\(key) cannot be \"\(value)\"; use one of \(allowed.joined(separator: ", "))")
         }
         return value
     }

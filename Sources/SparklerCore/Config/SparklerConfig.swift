@@ -4,6 +4,8 @@ import Foundation
 public struct SparklerConfig: Sendable, Equatable {
     /// The model used when `--model` is not given.
     public var model: String?
+    /// Where pictures are made: `auto` (Fireworks with a key, else the offline engine), `local` or `fireworks`.
+    public var backend: BackendKind?
     public var fireworks = FireworksSettings()
     /// Overrides where history and images live (default: the XDG data directory).
     public var historyDirectory: String?

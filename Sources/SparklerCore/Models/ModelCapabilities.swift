@@ -21,11 +21,20 @@ public struct ParameterRange<Value: Comparable & Sendable>: Sendable, Equatable 
     public func contains(_ value: Value) -> Bool { value >= lowerBound && value <= upperBound }
 }
 
+/// Where a model runs.
+public enum ModelProvider: String, Sendable, Codable {
+    /// Fireworks' serverless API: needs a key and a network.
+    case fireworks
+    /// The offline engine, in-process.
+    case local
+}
+
 /// What one model accepts: the front ends build their forms from this, and validation checks against it.
 public struct ModelCapabilities: Sendable, Equatable {
     public var id: ModelID
     public var displayName: String
     public var family: ModelFamily
+    public var provider: ModelProvider
     public var modes: [GenerationModeKind]
     /// Pixel sizes (SD family); empty for models that take aspect ratios.
     public var sizes: [ImageSize]
@@ -46,11 +55,12 @@ public struct ModelCapabilities: Sendable, Equatable {
         id: ModelID, displayName: String, family: ModelFamily, modes: [GenerationModeKind],
         sizes: [ImageSize], aspectRatios: [String], defaultShape: ImageShape,
         samplers: [Sampler], defaultSampler: Sampler?, guidance: ParameterRange<Double>,
-        steps: ParameterRange<Int>, maxSamples: Int, acceptsNegativePrompt: Bool
+        steps: ParameterRange<Int>, maxSamples: Int, acceptsNegativePrompt: Bool, provider: ModelProvider = .fireworks
     ) {
         self.id = id
         self.displayName = displayName
         self.family = family
+        self.provider = provider
         self.modes = modes
         self.sizes = sizes
         self.aspectRatios = aspectRatios
@@ -100,4 +110,20 @@ extension ModelCapabilities {
             maxSamples: 1, acceptsNegativePrompt: false
         )
     }
+}
+
+extension ModelCapabilities {
+    /// The offline engine's model. It draws at 32x32 (other aspect ratios at about the same pixel count)
+    /// and upscales to these sizes; every sampler and parameter behaves as on Fireworks, at toy scale.
+    public static let sparklerTiny = ModelCapabilities(
+        id: ModelID(account: "sparkler", name: "sparkler-tiny"), displayName: "sparkler-tiny (offline)",
+        family: .stableDiffusion, modes: [.textToImage, .imageToImage],
+        sizes: [256, 512, 768].map { ImageSize(width: $0, height: $0) } + sdxlSizes, aspectRatios: [],
+        defaultShape: .size(ImageSize(width: 512, height: 512)),
+        samplers: Sampler.allCases, defaultSampler: .ddim,
+        // The model card recommends guidance 3: at 5 and above landscapes over-saturate.
+        guidance: ParameterRange(0...35, default: 3),
+        steps: ParameterRange(1...150, default: 20),
+        maxSamples: 10, acceptsNegativePrompt: true, provider: .local
+    )
 }

@@ -13,11 +13,13 @@ public struct ModelCatalogue: Sendable {
         .flux(fireworks("flux-1-dev-fp8"), displayName: "FLUX.1 [dev]", stepsDefault: 28),
     ]
 
+    public static let builtInModels = fireworksModels + [.sparklerTiny]
+
     public private(set) var models: [ModelCapabilities]
 
     /// Built-in models first; a configured model with the same id replaces the built-in one.
     public init(adding configured: [ModelCapabilities] = []) {
-        var models = Self.fireworksModels
+        var models = Self.builtInModels
         for model in configured {
             if let index = models.firstIndex(where: { $0.id == model.id }) {
                 models[index] = model
@@ -28,10 +30,21 @@ public struct ModelCatalogue: Sendable {
         self.models = models
     }
 
+    private init(models: [ModelCapabilities]) {
+        self.models = models
+    }
+
+    /// Only the models that run on `providers`: what a session without a Fireworks key can offer.
+    public func restricted(to providers: Set<ModelProvider>) -> ModelCatalogue {
+        ModelCatalogue(models: models.filter { providers.contains($0.provider) })
+    }
+
     /// Finds a model by its short name or its full `accounts/A/models/M` path.
     public func model(named text: String) -> ModelCapabilities? {
         guard let id = ModelID(parsing: text) else { return nil }
-        return models.first { $0.id == id }
+        if let exact = models.first(where: { $0.id == id }) { return exact }
+        // A short name means a Fireworks model first, then any account's model of that name (sparkler-tiny).
+        return text.contains("/") ? nil : models.first { $0.id.name == text }
     }
 
     /// Like `model(named:)`, with a message that lists the known models when nothing matches.

@@ -26,10 +26,10 @@ public struct GenerationService: Sendable {
             throw CancellationError()
         } catch {
             let message = String(describing: error)
-            let entry = try history.recordFailure(request: request, backend: backend.name, message: message, groupID: groupID)
+            let entry = try history.recordFailure(request: request, backend: backend.name(for: model), message: message, groupID: groupID)
             throw GenerationFailure(message: message, entry: entry, underlying: error)
         }
-        return try history.record(request: request, backend: backend.name, result: result, groupID: groupID)
+        return try history.record(request: request, backend: backend.name(for: model), result: result, groupID: groupID)
     }
 }
 

@@ -70,8 +70,9 @@ extension AppState {
         switch progress {
         case .retrying(let attempt, let delay, let reason):
             run.retryNote = "\(DisplayText.clean(reason)): retrying in \(String(format: "%.0f", delay.inSeconds.rounded(.up))) s (attempt \(attempt))"
-        case .step(let step, let total):
+        case .step(let step, let total, let preview):
             run.progress = GenerationRun.StepProgress(step: step, total: total)
+            if let preview { run.preview = preview }
         }
         generation = run
     }
@@ -96,7 +97,8 @@ extension AppState {
             switch first.outcome {
             case .success:
                 picture = first
-                status = StatusMessage("Done in \(elapsed) · seed \(first.seed.map(String.init) ?? "?") · \(billed) steps billed", kind: .success)
+                let cost = first.backend == "local" ? "offline, nothing billed" : "\(billed) steps billed"
+                status = StatusMessage("Done in \(elapsed) · seed \(first.seed.map(String.init) ?? "?") · \(cost)", kind: .success)
             case .filtered:
                 status = StatusMessage("The safety check filtered this picture (seed \(first.seed.map(String.init) ?? "?")); try another seed or prompt.", kind: .warning)
             case .failed:

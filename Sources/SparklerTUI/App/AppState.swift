@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     public var recallIndex: Int?
     /// Where pictures are made (`fireworks`), or nil with the reason none can be made.
     public var backend: BackendAvailability
+    /// Which prompt words the backend's model cannot use (the offline engine knows few words).
+    public var coverage: @Sendable (String, ModelCapabilities) -> PromptCoverage = { _, _ in PromptCoverage() }
     /// The form changed since it was last saved.
     public var formIsDirty = false
     public var lastFormSave: Date
@@ -61,6 +63,8 @@ public struct AppState: Sendable {
 
     public var fields: [ParameterField] { form.fields(for: model) }
 
+    public var promptCoverage: PromptCoverage { coverage(form.prompt.text, model) }
+
     public var layout: Layout? {
         Layout(width: width, height: height, historyFocused: focus == .history)
     }
@@ -85,6 +89,8 @@ public struct GenerationRun: Sendable, Equatable {
     public var retryNote: String?
     /// The denoising step reached, for backends that report steps.
     public var progress: StepProgress?
+    /// The backend's latest estimate of the picture, shown in the image pane while it is made.
+    public var preview: RGBAImage?
 
     public init(startedAt: Date, steps: Int, seed: Int) {
         self.startedAt = startedAt

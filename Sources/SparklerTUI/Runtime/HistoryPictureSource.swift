@@ -21,5 +21,10 @@ public struct HistoryPictureSource: PictureSource {
         }
     }
 
+    public func picture(for image: RGBAImage, key: String, columns: Int, rows: Int) -> RenderedPicture? {
+        guard columns > 0, rows > 0 else { return nil }
+        return cache.picture(forKey: key, columns: columns, rows: rows, format: format) { image }
+    }
+
     private struct MissingPicture: Error {}
 }

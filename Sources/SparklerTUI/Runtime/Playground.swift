@@ -16,10 +16,12 @@ public struct Playground {
     }
 
     private let setup: SparklerSetup
+    private let backend: PlaygroundBackend
     private let options: Options
 
-    public init(setup: SparklerSetup, options: Options) {
+    public init(setup: SparklerSetup, backend: PlaygroundBackend, options: Options) {
         self.setup = setup
+        self.backend = backend
         self.options = options
     }
 
@@ -27,7 +29,6 @@ public struct Playground {
     /// pool stays free for requests and history work.
     public func run() async throws {
         let history = try setup.openHistory()
-        let backend = PlaygroundBackend(setup: setup)
         let themeChoice = ThemeCatalogue.load(
             named: options.theme ?? setup.config.theme, userDirectory: setup.paths.themesDirectory,
             environment: setup.environment
@@ -41,7 +42,7 @@ public struct Playground {
         )
         let loop = PlaygroundLoop(
             setup: setup, options: options, history: history, theme: themeChoice,
-            availability: backend.availability, form: formStore.load() ?? FormState(), runner: runner, inbox: inbox
+            backend: backend, form: formStore.load() ?? FormState(), runner: runner, inbox: inbox
         )
         let outcome: Result<Void, any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
@@ -55,25 +56,25 @@ public struct Playground {
     }
 }
 
-/// Which backend the playground uses, or why there is none.
-struct PlaygroundBackend {
-    let backend: FireworksBackend?
-    let availability: BackendAvailability
+/// What makes the playground's pictures: the backend (nil with the reason none can), the models it
+/// can run, and a note for the status line when it starts (e.g. why the offline engine is in use).
+public struct PlaygroundBackend: Sendable {
+    public let backend: (any ImageBackend)?
+    public let availability: BackendAvailability
+    public let catalogue: ModelCatalogue
+    public let notice: String?
 
-    init(setup: SparklerSetup) {
-        do {
-            if let key = try setup.apiKey() {
-                backend = FireworksBackend(configuration: setup.fireworksConfiguration(key: key))
-                availability = .available("fireworks")
-            } else {
-                backend = nil
-                availability = .unavailable(
-                    "No Fireworks API key: quit (q), export FIREWORKS_API_KEY=fw_... and start again, or set key_command in config.toml."
-                )
-            }
-        } catch {
-            backend = nil
-            availability = .unavailable(error.description)
-        }
+    public init(backend: any ImageBackend, catalogue: ModelCatalogue, notice: String? = nil) {
+        self.backend = backend
+        availability = .available(backend.name)
+        self.catalogue = catalogue
+        self.notice = notice
+    }
+
+    public init(unavailable reason: String, catalogue: ModelCatalogue) {
+        backend = nil
+        availability = .unavailable(reason)
+        self.catalogue = catalogue
+        notice = nil
     }
 }

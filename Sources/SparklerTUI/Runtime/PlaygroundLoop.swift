@@ -8,7 +8,7 @@ struct PlaygroundLoop: @unchecked Sendable {
     let options: Playground.Options
     let history: HistoryStore
     let theme: ThemeChoice
-    let availability: BackendAvailability
+    let backend: PlaygroundBackend
     let form: FormState
     let runner: EffectRunner
     let inbox: EventInbox
@@ -24,9 +24,13 @@ struct PlaygroundLoop: @unchecked Sendable {
 
         let size = session.size
         var state = AppState(
-            width: size.width, height: size.height, catalogue: setup.catalogue, form: form, backend: availability,
+            width: size.width, height: size.height, catalogue: backend.catalogue, form: form, backend: backend.availability,
             status: theme.warning.map { StatusMessage($0, kind: .warning) }
+                ?? backend.notice.map { StatusMessage("\($0). Type a prompt and press Enter; F1 shows every key.") }
         )
+        if let engine = backend.backend {
+            state.coverage = { engine.coverage(of: $0, model: $1) }
+        }
         if let threshold = setup.config.compare.confirmAboveSteps { state.compareConfirmSteps = threshold }
         state.startupEffects.forEach(runner.run)
         painter.paint(view.render(state))

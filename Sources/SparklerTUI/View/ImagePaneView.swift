@@ -12,12 +12,21 @@ struct ImagePaneView {
             return
         }
         var title = "Image"
-        if let entry = state.picture, let id = entry.id {
+        if let run = state.generation, run.preview != nil, let progress = run.progress {
+            title += " · preview, step \(progress.step)/\(progress.total)"
+        } else if let entry = state.picture, let id = entry.id {
             title += " · #\(id)" + (entry.seed.map { " seed \($0)" } ?? "")
         }
         Box(title: title, focused: false).draw(in: &frame, rect: rect, theme: theme)
         let inside = rect.inset(by: 1)
         guard !inside.isEmpty else { return }
+        if let run = state.generation, let preview = run.preview,
+           let picture = pictures.picture(
+               for: preview, key: "preview \(run.startedAt.timeIntervalSince1970) \(run.progress?.step ?? 0)",
+               columns: inside.width, rows: inside.height) {
+            picture.draw(into: &frame, x: inside.x, y: inside.y)
+            return
+        }
         if let entry = state.picture, let picture = pictures.picture(for: entry, columns: inside.width, rows: inside.height) {
             picture.draw(into: &frame, x: inside.x, y: inside.y)
             return

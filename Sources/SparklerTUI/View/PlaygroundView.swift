@@ -19,10 +19,17 @@ public struct PlaygroundView {
         }
         var cursor: (x: Int, y: Int)?
 
+        let coverage = state.promptCoverage
+        var promptHint = state.focus == .prompt && !state.recalledPrompts.isEmpty ? "↑ earlier prompts" : ""
+        if !coverage.unknownWords.isEmpty {
+            promptHint = "unknown to \(state.model.id.name): " + coverage.unknownWords.joined(separator: ", ")
+        } else if !coverage.truncatedWords.isEmpty {
+            promptHint = "\(coverage.truncatedWords.count) words past the limit are dropped"
+        }
         let promptCursor = drawTextBox(
             &frame, rect: layout.prompt, title: "Prompt", input: state.form.prompt,
             placeholder: "Describe the picture, then press Enter", focused: state.focus == .prompt,
-            hint: state.focus == .prompt && !state.recalledPrompts.isEmpty ? "↑ earlier prompts" : ""
+            hint: promptHint, markedWords: Set(coverage.unknownWords)
         )
         let negativeCursor = drawTextBox(
             &frame, rect: layout.negative, title: "Negative", input: state.form.negative,
@@ -48,10 +55,11 @@ public struct PlaygroundView {
     }
 
     private func drawTextBox(
-        _ frame: inout Frame, rect: Rect, title: String, input: TextInput, placeholder: String, focused: Bool, hint: String
+        _ frame: inout Frame, rect: Rect, title: String, input: TextInput, placeholder: String, focused: Bool, hint: String,
+        markedWords: Set<String> = []
     ) -> (x: Int, y: Int)? {
         Box(title: title, focused: focused, hint: hint).draw(in: &frame, rect: rect, theme: theme)
-        return TextFieldView(input: input, placeholder: placeholder, focused: focused)
+        return TextFieldView(input: input, placeholder: placeholder, focused: focused, markedWords: markedWords)
             .draw(in: &frame, rect: rect.inset(by: 1), theme: theme)
     }
 

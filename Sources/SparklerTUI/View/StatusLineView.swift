@@ -10,7 +10,7 @@ struct StatusLineView {
     func draw(in frame: inout Frame, rect: Rect, state: AppState) {
         frame.fill(rect, style: theme.status)
         var right = "session: \(state.sessionSteps) steps   F1 help "
-        if case .available(let name) = state.backend { right = "\(name) · " + right }
+        if case .available = state.backend { right = "\(state.model.provider.rawValue) · " + right }
         let rightWidth = CharacterWidth.of(right)
         let room = rect.width - rightWidth - 1
         if room >= 20 {

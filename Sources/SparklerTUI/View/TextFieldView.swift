@@ -4,6 +4,8 @@ struct TextFieldView {
     var input: TextInput
     var placeholder: String
     var focused: Bool
+    /// Words (lowercase, letters a-z) drawn in the invalid style: words the model does not know.
+    var markedWords: Set<String> = []
 
     @discardableResult
     func draw(in frame: inout Frame, rect: Rect, theme: Theme) -> (x: Int, y: Int)? {
@@ -18,11 +20,46 @@ struct TextFieldView {
         }
         let (lines, cursorLine, cursorColumn) = wrap(width: rect.width)
         let first = max(0, cursorLine - rect.height + 1)
+        let marks = markedCharacters()
+        var lineStart = lines.prefix(first).reduce(0) { $0 + $1.count }
         for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             frame.put(DisplayTextInField.clean(line), x: rect.x, y: rect.y + offset, style: style, limit: rect.width)
+            var column = 0
+            for (index, character) in line.enumerated() {
+                if marks.contains(lineStart + index) {
+                    var markStyle = theme.fieldInvalid
+                    markStyle.background = style.background
+                    frame.put(String(character), x: rect.x + column, y: rect.y + offset, style: markStyle, limit: rect.width - column)
+                }
+                column += max(CharacterWidth.of(character), 1)
+            }
+            lineStart += line.count
         }
         guard focused else { return nil }
         return (rect.x + cursorColumn, rect.y + cursorLine - first)
+    }
+
+    /// Indexes of the characters of marked words, split into words the way the offline engine's
+    /// tokenizer does (runs of letters a-z, case-insensitive).
+    private func markedCharacters() -> Set<Int> {
+        guard !markedWords.isEmpty else { return [] }
+        var marked = Set<Int>()
+        var word = "", start = 0
+        func close(at end: Int) {
+            if markedWords.contains(word) { marked.formUnion(start..<end) }
+            word = ""
+        }
+        for (index, character) in input.text.enumerated() {
+            let lower = character.lowercased()
+            if lower.count == 1, let scalar = lower.unicodeScalars.first, lower.unicodeScalars.count == 1, ("a"..."z").contains(scalar) {
+                if word.isEmpty { start = index }
+                word += lower
+            } else if !word.isEmpty {
+                close(at: index)
+            }
+        }
+        if !word.isEmpty { close(at: input.text.count) }
+        return marked
     }
 
     /// Breaks the text into rows of at most `width` columns; the cursor may sit after the last character.

@@ -1,0 +1,86 @@
+import CBLAS
+import Foundation
+import SparklerCore
+import SparklerEngine
+
+/// `make bench`: the offline engine in process. One picture at the defaults (DDIM, 20 steps, guidance 3,
+/// conditional and unconditional in one batch), timed over several runs, with the arithmetic rate it
+/// reaches; then the same through the backend (upscaled to 512x512 and encoded), then every sampler.
+@main
+struct EngineBench {
+    /// Multiply-adds of one forward pass for one 32x32 picture (MODEL_CARD.md: 214M), as FLOPs.
+    static let flopsPerForward = 2 * 214e6
+
+    static func main() async throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        let runs = arguments.first.flatMap(Int.init) ?? 20
+        if let threads = ProcessInfo.processInfo.environment["SPARKLER_BLAS_THREADS"].flatMap(Int32.init) {
+            openblas_set_num_threads(threads)
+        }
+        let model = try EngineModel(folder: EngineModelLocator.locate())
+        let generator = ImageGenerator(model: model)
+        let settings = EngineSettings(
+            prompt: "a beautiful sunset over the ocean", canvas: ImageSize(width: 32, height: 32), steps: 20,
+            guidance: 3, sampler: .ddim, seed: 42
+        )
+        _ = try generator.generate(settings)
+
+        print("| what | median | min | network passes | GFLOP/s |")
+        print("|---|---|---|---|---|")
+        var evaluations = 0
+        let inProcess = try measure(runs) { evaluations = try generator.generate(settings).networkEvaluations }
+        let gflops = Double(evaluations) * 2 * flopsPerForward / inProcess.median / 1e9
+        print(row("default picture, in process (32x32, DDIM 20, CFG 3)", inProcess, passes: "\(evaluations) x batch 2", gflops: gflops))
+
+        let backend = LocalEngineBackend(model: model)
+        let request = try RequestValidator.validate(
+            GenerationRequest(model: ModelCapabilities.sparklerTiny.id.path, prompt: settings.prompt, seed: 42, format: .jpeg),
+            for: .sparklerTiny
+        )
+        let throughBackend = try await measureAsync(runs) { _ = try await backend.generate(request, model: .sparklerTiny) { _ in } }
+        print(row("same through the backend, 512x512 JPEG", throughBackend, passes: "", gflops: nil))
+
+        for sampler in Sampler.allCases {
+            var each = settings
+            each.sampler = sampler
+            var passes = 0
+            let time = try measure(max(3, runs / 4)) { passes = try generator.generate(each).networkEvaluations }
+            print(row("\(sampler.rawValue), 20 steps", time, passes: "\(passes)", gflops: Double(passes) * 2 * flopsPerForward / time.median / 1e9))
+        }
+    }
+
+    struct Timing {
+        var median: Double
+        var minimum: Double
+    }
+
+    static func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> Timing {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            try body()
+            times.append((ContinuousClock.now - start).inSeconds)
+        }
+        return summary(times)
+    }
+
+    static func measureAsync(_ runs: Int, _ body: @Sendable () async throws -> Void) async rethrows -> Timing {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            try await body()
+            times.append((ContinuousClock.now - start).inSeconds)
+        }
+        return summary(times)
+    }
+
+    static func summary(_ times: [Double]) -> Timing {
+        let sorted = times.sorted()
+        return Timing(median: sorted[sorted.count / 2], minimum: sorted[0])
+    }
+
+    static func row(_ what: String, _ timing: Timing, passes: String, gflops: Double?) -> String {
+        let rate = gflops.map { String(format: "%.1f", $0) } ?? ""
+        return "| \(what) | \(String(format: "%.1f ms", timing.median * 1000)) | \(String(format: "%.1f ms", timing.minimum * 1000)) | \(passes) | \(rate) |"
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+import SparklerCore
+
+/// The offline engine behind the same `ImageBackend` as Fireworks: validated requests in, encoded
+/// pictures out. Runs one picture at a time on a thread of its own, so the Swift concurrency pool
+/// stays free; cancelling the calling task stops the run at the next step.
+public final class LocalEngineBackend: ImageBackend {
+    public let name = "local"
+    public let generator: ImageGenerator
+    private let queue = DispatchQueue(label: "sparkler.engine", qos: .userInitiated)
+
+    public init(model: EngineModel) {
+        generator = ImageGenerator(model: model)
+    }
+
+    /// Loads the model from where `EngineModelLocator` finds it.
+    public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(model: EngineModel(folder: EngineModelLocator.locate(environment: environment)))
+    }
+
+    public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage {
+        let encoded = generator.model.tokenizer.encode(prompt)
+        return PromptCoverage(unknownWords: encoded.unknown, truncatedWords: encoded.truncated)
+    }
+
+    public func generate(
+        _ request: GenerationRequest, model: ModelCapabilities,
+        progress: @escaping @Sendable (GenerationProgress) -> Void
+    ) async throws -> GenerationResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let plan = try LocalRunPlan(request: request, model: model, nativeSide: generator.model.nativeSize)
+        var images: [GeneratedImage] = []
+        for (index, settings) in plan.pictures.enumerated() {
+            let picture = try await run(settings) { step in
+                // Steps count across every sample of the request.
+                progress(.step((index * settings.steps) + step.step, of: plan.pictures.count * settings.steps, preview: step.preview))
+            }
+            let image = picture.image.resized(to: plan.outputSize)
+            images.append(GeneratedImage(
+                data: try ImageCodec.encode(image, as: request.format, quality: request.jpegQuality ?? 90),
+                format: request.format, size: plan.outputSize, seed: Int(settings.seed), finishReason: .success
+            ))
+        }
+        // Nothing is billed offline.
+        return GenerationResult(images: images, timings: GenerationTimings(total: clock.now - started), stepsBilled: 0)
+    }
+
+    private func run(_ settings: EngineSettings, progress: @escaping @Sendable (EngineProgress) -> Void) async throws -> EngineOutput {
+        let cancelled = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async { [generator] in
+                    continuation.resume(with: Result {
+                        try generator.generate(settings, isCancelled: { cancelled.isSet }, progress: progress)
+                    })
+                }
+            }
+        } onCancel: {
+            cancelled.set()
+        }
+    }
+}
+
+/// Set once, read from the engine's thread.
+final class CancellationFlag: Sendable {
+    private let flag = Atomic(false)
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+    func set() { flag.store(true, ordering: .relaxed) }
+}

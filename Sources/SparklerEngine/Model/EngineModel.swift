@@ -1,0 +1,32 @@
+import Foundation
+
+/// A model folder loaded for inference: config.json, model.safetensors and tokenizer.json
+/// (the layout `training/export.py` writes, as in models/sparkler-tiny).
+public struct EngineModel: Sendable {
+    public let name: String
+    public let folder: URL
+    public let tokenizer: WordTokenizer
+    let network: SparklerUNet
+
+    public init(folder: URL) throws {
+        func file(_ name: String) throws -> URL {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ModelLoadingError.notFound("the offline engine's model file \(url.path) is missing")
+            }
+            return url
+        }
+        let configuration = try ModelConfiguration(json: Data(contentsOf: file("config.json")))
+        let weights = try SafeTensorsFile(contentsOf: file("model.safetensors"))
+        self.folder = folder
+        name = folder.lastPathComponent
+        tokenizer = try WordTokenizer(contentsOf: file("tokenizer.json"))
+        guard tokenizer.maxLength == configuration.maxTokens, tokenizer.vocabulary.count == configuration.vocabularySize else {
+            throw ModelLoadingError.invalidConfiguration("tokenizer.json does not match the architecture's vocabulary and length")
+        }
+        network = try SparklerUNet(weights: weights, configuration: configuration)
+    }
+
+    /// The side, in pixels, of the square pictures the model was trained on.
+    public var nativeSize: Int { network.configuration.nativeSize }
+}

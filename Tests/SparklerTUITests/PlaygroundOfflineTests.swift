@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// The real `sparkler` binary in tmux with no Fireworks key: the offline engine makes the pictures.
+@Suite("Playground offline in tmux")
+struct PlaygroundOfflineTests {
+    private static let sparkler = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".build/debug/sparkler")
+
+    @Test func withoutAKeyTheOfflineEngineDrawsAndMarksUnknownWords() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = [
+            "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "SWIFT_BACKTRACE": "enable=no",
+        ]
+        let session = try await ProbeSession.start(
+            environment: environment, program: Self.sparkler, readyText: "Offline engine: set FIREWORKS_API_KEY to use Fireworks"
+        )
+        let tmux = session.tmux
+        defer { tmux.kill() }
+        let start = try tmux.capture()
+        #expect(start.contains { $0.contains("sparkler-tiny") }, "the form shows the offline model")
+        #expect(start.contains { $0.contains("local · session") })
+
+        try tmux.sendText("a purple dragon over the ocean")
+        try await tmux.waitFor("unknown to sparkler-tiny: dragon")
+        try tmux.sendKeys("Enter")
+        let done = try await tmux.waitFor("Done in", timeout: .seconds(30))
+        let pane = done[9..<38].map { String(Array($0).dropFirst(32).prefix(50)) }
+        #expect(pane.joined().contains { "▀▄▌▐▋▆▇█▃▂▁▅".contains($0) }, "the picture is drawn with block symbols")
+        #expect(done.contains { $0.contains("Image · #1") })
+        #expect(done.contains { $0.contains("offline, nothing billed") })
+
+        try tmux.sendKeys("C-c")
+        let (status, _) = try await session.waitForExit()
+        #expect(status == 0)
+    }
+}
