@@ -70,3 +70,21 @@ FIREWORKS_API_BASE="$slow_url" hyperfine --warmup 1 --runs 10 --export-markdown 
     --command-name "curl x 9, 3 at a time" \
     "seq 9 | xargs -P 3 -I{} curl -sS -f -o $results/curl-{}.jpg -H 'Authorization: Bearer bench-key' -H 'Accept: image/jpeg' -H 'Content-Type: application/json' -d '${body/\"seed\":1/\"seed\":\{\}}' $slow_url/image_generation/$model"
 cat "$results/compare.md"
+
+echo
+echo "== The offline engine: one picture at the defaults (DDIM, 20 steps, guidance 3), in process =="
+echo "   PyTorch runs the same weights and sampler, float32, the two passes batched, two threads."
+swift build -c release --product engine-bench
+make -s training/.venv/.installed
+.build/release/engine-bench 20 | tee "$results/engine.md"
+(cd training && .venv/bin/python bench_reference.py --runs 20) | tee -a "$results/engine.md"
+
+echo
+echo "== The offline engine, whole process: one 512x512 picture, sparkler generate vs the PyTorch script =="
+echo "   sparkler also upscales, encodes, embeds the parameters and records the picture in history."
+hyperfine --warmup 2 --runs 10 --export-markdown "$results/engine-process.md" \
+    --command-name "sparkler generate --backend local" \
+    ".build/release/sparkler generate 'a beautiful sunset over the ocean' --backend local --seed 1 -o $results/local.png" \
+    --command-name "python bench_reference.py --once" \
+    "cd training && .venv/bin/python bench_reference.py --once"
+cat "$results/engine-process.md"

@@ -4,8 +4,9 @@ import SparklerCore
 import SparklerEngine
 
 /// `make bench`: the offline engine in process. One picture at the defaults (DDIM, 20 steps, guidance 3,
-/// conditional and unconditional in one batch), timed over several runs, with the arithmetic rate it
-/// reaches; then the same through the backend (upscaled to 512x512 and encoded), then every sampler.
+/// conditional and unconditional side by side), timed over several runs, with the arithmetic rate it
+/// reaches; then the same through the backend (upscaled to 512x512 and encoded), then every sampler;
+/// then prompt adherence over `AdherenceSuite` (8 seeds per caption) at guidance 3 and 7.
 @main
 struct EngineBench {
     /// Multiply-adds of one forward pass for one 32x32 picture (MODEL_CARD.md: 214M), as FLOPs.
@@ -46,6 +47,18 @@ struct EngineBench {
             var passes = 0
             let time = try measure(max(3, runs / 4)) { passes = try generator.generate(each).networkEvaluations }
             print(row("\(sampler.rawValue), 20 steps", time, passes: "\(passes)", gflops: Double(passes) * 2 * flopsPerForward / time.median / 1e9))
+        }
+
+        for guidance in [3.0, 7.0] {
+            var tally = AdherenceTally()
+            for caption in AdherenceSuite.captions {
+                for seed: UInt64 in 1...8 {
+                    var each = settings
+                    (each.prompt, each.seed, each.guidance) = (caption, seed, guidance)
+                    tally.add(AdherenceChecker().check(try generator.generate(each).image, caption: caption))
+                }
+            }
+            print("\nPrompt adherence, DDIM 20 steps, guidance \(guidance), 8 seeds per caption:\n\(tally)")
         }
     }
 

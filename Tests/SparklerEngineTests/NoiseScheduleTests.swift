@@ -72,11 +72,12 @@ import Testing
             let levels = schedule.levels(for: sampler, steps: steps)
             #expect(levels.count == steps + 1)
             #expect(levels.last == .clean)
-            #expect(levels[0].timestep == 999)
+            #expect(abs(levels[0].timestep - schedule.samplerStart) < 1e-9)
+            #expect(abs(levels[0].sigma - NoiseSchedule.samplerMaxSigma) < 1e-6)
             #expect(zip(levels, levels.dropFirst()).allSatisfy { $0.sigma > $1.sigma })
             guard steps > 1 else { continue }
             #expect(levels[steps - 1].timestep == 0)
-            let spacing = 999 / Double(steps - 1)
+            let spacing = schedule.samplerStart / Double(steps - 1)
             for (a, b) in zip(levels.dropLast(), levels.dropLast().dropFirst()) {
                 #expect(abs(a.timestep - b.timestep - spacing) < 1e-9)
             }

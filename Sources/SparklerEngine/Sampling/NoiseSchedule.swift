@@ -26,6 +26,17 @@ public struct NoiseSchedule: Sendable {
     /// The largest timestep (999 for T = 1000).
     public var maxTimestep: Int { alphasCumprod.count - 1 }
 
+    /// Where the k-diffusion samplers start: the timestep of sigma 80 (EDM's sigma_max), or the last one.
+    /// The cosine schedule's last sigma is about 20,000: a first step from there down to sigma 10-30
+    /// is fine for first-order samplers but makes the second-order corrections of Heun and DPM2
+    /// ancestral blow up (they average slopes taken 1000x apart). At sigma 80 the picture's share of the
+    /// starting noise is 1/80 of what it would be at sigma 1, which the first steps cannot tell from zero.
+    public var samplerStart: Double {
+        min(level(sigma: Self.samplerMaxSigma).timestep, Double(maxTimestep))
+    }
+
+    public static let samplerMaxSigma = 80.0
+
     /// Sigma at a timestep, clamped to `0...maxTimestep`; exactly the table's value at integers.
     public func sigma(atTimestep t: Double) -> Double {
         let t = min(max(t, 0), Double(maxTimestep))
@@ -55,7 +66,7 @@ public struct NoiseSchedule: Sendable {
     ///
     /// DDIM and DDPM visit the reference sampler's integer timesteps `round(T - i * T / n) - 1`
     /// (training/sample.py; Python rounds half to even); the k-diffusion samplers use
-    /// `DiscreteSchedule.get_sigmas`: timesteps evenly spaced from `maxTimestep` down to 0.
+    /// `DiscreteSchedule.get_sigmas`: timesteps evenly spaced from `samplerStart` down to 0.
     public func levels(for sampler: Sampler, steps n: Int) -> [NoiseLevel] {
         precondition(n > 0, "a schedule needs at least one step")
         let timesteps: [Double]
@@ -64,8 +75,8 @@ public struct NoiseSchedule: Sendable {
             let count = Double(alphasCumprod.count)
             timesteps = (0..<n).map { i in (count - Double(i) * count / Double(n)).rounded(.toNearestOrEven) - 1 }
         case .euler, .eulerAncestral, .heun, .dpm2, .dpm2Ancestral, .dpmpp2M, .dpmpp2SAncestral, .lms:
-            let top = Double(maxTimestep)
-            timesteps = n == 1 ? [top] : (0..<n).map { i in top - Double(i) * top / Double(n - 1) }
+            let top = samplerStart
+            timesteps = n == 1 ? [top] : (0..<n).map { i in top * Double(n - 1 - i) / Double(n - 1) }
         }
         return timesteps.map { NoiseLevel(sigma: sigma(atTimestep: $0), timestep: $0) } + [.clean]
     }

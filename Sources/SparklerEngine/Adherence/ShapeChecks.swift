@@ -1,0 +1,141 @@
+/// The checks of a shape caption: the shape's colour at the stated place, in the stated region only, at
+/// the stated size, on the stated background. Thresholds come from scenes.py's geometry and from pictures
+/// drawn by training/adherence_samples.py (see its docstring for the calibration run).
+struct ShapeChecks {
+    /// A pixel has the shape's colour when that is the nearest named colour (leaving out the picture's
+    /// own background colour, see `init`), it is at most this far from it, and it is closer to it than
+    /// to the picture's background. scenes.py jitters colours by N(0, 12) per channel (21 away on
+    /// average, rarely 50) and the closest two named colours (orange, yellow) are 81 apart, so the
+    /// nearest-colour rule does the separating; this ceiling only drops pixels that are no named colour
+    /// at all. The model's colours are more saturated than the named ones (yellow comes out (255, 255, 0),
+    /// 47 away) and stay well inside it.
+    static let colorMatchDistance = 100.0
+    /// ... and at least this far from the picture's background, so that background noise never counts as
+    /// shape: when the caption names the background's own colour for the shape (swapped colours), half
+    /// of a noisy background would otherwise sit nearer the named colour than its median does. The
+    /// model's border pixels lie within 10 of their median (99th percentile; scenes.py's are flat), and
+    /// named colours are at least 81 apart, so a shape's own pixels clear this floor.
+    static let backgroundContrast = 40.0
+    /// The stated centre may miss the shape's pixels by this much: scenes.py moves the centre up to
+    /// 0.03 x 32 = 1 px, and the solid core of even a small triangle or star reaches about 1.5 px from
+    /// its centre; a shape centred on a neighbouring position (8 px away) is at least 4 px off.
+    static let presenceRadius = 2.0
+    /// The centroid of the shape's colour may sit this far from the stated centre: half the 8 px between
+    /// neighbouring positions, so "top" and "top left" cannot both pass.
+    static let centroidTolerance = 4.0
+    /// At least this fraction of the shape's colour lies in the stated region (the half or the central
+    /// band of each axis). A big shape (radius 0.24 with jitter) spills a few pixels over the halfway line.
+    static let regionFraction = 0.75
+    /// Size boundaries on the measured radius (a fraction of the side). scenes.py's radii are 0.10, 0.15
+    /// and 0.22 (+-10%); measured from the shape colour's area, drawn shapes come out a little smaller
+    /// because antialiased edge pixels blend into the background. Measured ranges over all four shapes:
+    /// small 0.05-0.12, medium 0.11-0.17, big 0.18-0.26 (tiny triangles and stars overlap a little).
+    static let smallMediumBoundary = 0.115
+    static let mediumBigBoundary = 0.175
+
+    let grid: ColorGrid
+    let expected: ShapeCaption
+    /// The median colour of the border: the picture's background, whatever the caption says.
+    private let background: RGBColor
+    /// Pixel centres (in pixels) of the shape's colour, anywhere.
+    private let shapePixels: [(x: Double, y: Double)]
+    /// The largest blob of the shape's colour: the shape. Position and size are judged on it alone, so
+    /// that a ring of background pixels that drift towards the colour around a shape of another colour
+    /// (the model's red circle on blue has such a blue-ish fringe) does not pass for a blue circle.
+    private let blob: PixelBlob?
+
+    init(grid: ColorGrid, expected: ShapeCaption) {
+        self.grid = grid
+        self.expected = expected
+        let background = grid.border.median
+        self.background = background
+        // A background between two named colours (the model's yellow-orange behind "a yellow star") must
+        // not turn into the shape's colour, and a shape must be told from a background of its own colour
+        // name (a bright yellow star on a golden ground): hence the distance to the actual background.
+        let backgroundName = SceneColor.nearest(to: background)
+        let candidates = SceneColor.allCases.filter { $0 == expected.color || $0 != backgroundName }
+        let target = expected.color.rgb
+        let matching = grid.coordinates.filter { x, y in
+            let color = grid[x, y], distance = color.distance(to: target)
+            let contrast = color.distance(to: background)
+            let nearest = candidates.min { $0.rgb.distance(to: color) < $1.rgb.distance(to: color) }
+            return nearest == expected.color && distance <= Self.colorMatchDistance && distance < contrast
+                && contrast >= Self.backgroundContrast
+        }
+        shapePixels = matching.map { (Double($0.x) + 0.5, Double($0.y) + 0.5) }
+        blob = PixelBlob.largest(of: matching, side: grid.side)
+    }
+
+    var all: [AdherenceCheck] {
+        var checks = [presence, centroid, region, size]
+        if let stated = expected.background { checks.append(border(stated)) }
+        return checks
+    }
+
+    private var colorName: String { expected.color.rawValue }
+    private var center: (x: Double, y: Double) { grid.pixelPoint(expected.position.center) }
+
+    private func distanceFromCenter(_ point: (x: Double, y: Double)) -> Double {
+        ((point.x - center.x) * (point.x - center.x) + (point.y - center.y) * (point.y - center.y)).squareRoot()
+    }
+
+    private var presence: AdherenceCheck {
+        let nearest = blob?.centers.map(distanceFromCenter).min() ?? .infinity
+        let limit = AdherenceCheck.format(Self.presenceRadius)
+        return AdherenceCheck(name: "\(colorName) at the stated position (\(expected.position.rawValue))",
+                              passed: nearest <= Self.presenceRadius, measured: nearest,
+                              expectation: "nearest \(colorName) pixel <= \(limit) px away")
+    }
+
+    private var centroid: AdherenceCheck {
+        let distance = blob.map { distanceFromCenter($0.centroid) } ?? .infinity
+        return AdherenceCheck(name: "\(colorName) centred on the stated position",
+                              passed: distance <= Self.centroidTolerance, measured: distance,
+                              expectation: "centroid <= \(AdherenceCheck.format(Self.centroidTolerance)) px away")
+    }
+
+    private var region: AdherenceCheck {
+        let side = Double(grid.side)
+        let inside = shapePixels.count {
+            Self.contains($0.x / side, expected.position.horizontal)
+                && Self.contains($0.y / side, expected.position.vertical)
+        }
+        let fraction = shapePixels.isEmpty ? 0 : Double(inside) / Double(shapePixels.count)
+        return AdherenceCheck(name: "\(colorName) mostly in the stated region, not elsewhere",
+                              passed: fraction >= Self.regionFraction, measured: fraction,
+                              expectation: ">= \(AdherenceCheck.format(Self.regionFraction)) of its pixels")
+    }
+
+    /// The stated half of an axis for left/right and top/bottom, its central half for the middle.
+    private static func contains(_ fraction: Double, _ placement: ScenePosition.Placement) -> Bool {
+        switch placement {
+        case .low: fraction < 0.5
+        case .middle: fraction >= 0.25 && fraction < 0.75
+        case .high: fraction >= 0.5
+        }
+    }
+
+    /// The radius (as a fraction of the side) of the stated shape with the blob's area. Area rather than
+    /// extent, so that a star drawn as a blob is not judged by points it does not have.
+    private var size: AdherenceCheck {
+        let area = Double(blob?.pixels.count ?? 0)
+        let radius = (area / expected.shape.areaPerSquaredRadius).squareRoot() / Double(grid.side)
+        let (passed, expectation): (Bool, String) = switch expected.size {
+        case .small: (radius < Self.smallMediumBoundary, "< \(Self.smallMediumBoundary)")
+        case .medium: ((Self.smallMediumBoundary...Self.mediumBigBoundary).contains(radius),
+                       "\(Self.smallMediumBoundary)...\(Self.mediumBigBoundary)")
+        case .big: (radius > Self.mediumBigBoundary, "> \(Self.mediumBigBoundary)")
+        }
+        return AdherenceCheck(name: "\(expected.shape.rawValue) is \(expected.size.rawValue)", passed: passed,
+                              measured: radius, expectation: "radius \(expectation) of the side")
+    }
+
+    /// The border's median colour: a shape near the edge covers only a few of its 124 pixels.
+    private func border(_ stated: SceneColor) -> AdherenceCheck {
+        let nearest = SceneColor.nearest(to: background), distance = background.distance(to: stated.rgb)
+        return AdherenceCheck(name: "\(stated.rawValue) background dominates the border",
+                              passed: nearest == stated && distance <= Self.colorMatchDistance, measured: distance,
+                              expectation: "median border colour nearest \(stated.rawValue), <= "
+                                  + "\(AdherenceCheck.format(Self.colorMatchDistance)) away")
+    }
+}

@@ -1,0 +1,59 @@
+"""The PyTorch reference for `make bench`: the shipped weights (models/sparkler-tiny/model.safetensors),
+the same sampler as the Swift engine's default picture (DDIM, 20 steps, guidance 3, conditional and
+unconditional in one batch of 2), float32, two threads.
+
+    .venv/bin/python bench_reference.py --runs 20     # in process: median and min per picture
+    .venv/bin/python bench_reference.py --once        # one picture, for whole-process timing
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file
+
+from model import Config, SparklerUNet
+from sample import ddim
+from tokenizer import Tokenizer
+
+MODEL = Path(__file__).resolve().parent.parent / "models" / "sparkler-tiny"
+PROMPT = "a beautiful sunset over the ocean"
+
+
+def load() -> tuple[SparklerUNet, Tokenizer]:
+    architecture = json.loads((MODEL / "config.json").read_text())["architecture"]
+    fields = {k: (tuple(v) if isinstance(v, list) else v) for k, v in architecture.items() if k in Config.__dataclass_fields__}
+    model = SparklerUNet(Config(**fields))
+    model.load_state_dict({k: v.float() for k, v in load_file(str(MODEL / "model.safetensors")).items()})
+    return model.eval(), Tokenizer.load(MODEL / "tokenizer.json")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=20)
+    p.add_argument("--once", action="store_true")
+    args = p.parse_args()
+    torch.set_num_threads(2)
+    model, tok = load()
+    ids = torch.tensor([tok.encode(PROMPT).ids])
+    noise = torch.randn(1, 3, 32, 32, generator=torch.Generator().manual_seed(42))
+    if args.once:
+        ddim(model, ids, noise, 20, 3.0)
+        return
+    ddim(model, ids, noise, 20, 3.0)  # warm-up
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        ddim(model, ids, noise, 20, 3.0)
+        times.append(time.perf_counter() - start)
+    print(f"| PyTorch {torch.__version__}, same picture, in process | {statistics.median(times) * 1000:.1f} ms "
+          f"| {min(times) * 1000:.1f} ms | 20 x batch 2 | {20 * 2 * 2 * 214e6 / statistics.median(times) / 1e9:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
