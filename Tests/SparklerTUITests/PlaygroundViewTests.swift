@@ -96,8 +96,8 @@ import Testing
         let line = Array(frame.text.split(separator: "\n")[row])
         let column = try #require(line.firstIndex(of: "D"))
         let theme = view.theme
-        #expect(frame[column, row].style.foreground == theme.fieldInvalid.foreground, "the unknown word is marked")
-        #expect(frame[column - 2, row].style.foreground != theme.fieldInvalid.foreground, "known words are not")
+        #expect(frame[column, row].style.foreground == theme.unknownWord.foreground, "the unknown word is marked")
+        #expect(frame[column - 2, row].style.foreground != theme.unknownWord.foreground, "known words are not")
     }
 
     @Test func wideCharactersTakeTwoColumns() {

@@ -4,7 +4,7 @@ struct TextFieldView {
     var input: TextInput
     var placeholder: String
     var focused: Bool
-    /// Words (lowercase, letters a-z) drawn in the invalid style: words the model does not know.
+    /// Words (lowercase, letters a-z) drawn in the theme's unknown-word style: words the model does not know.
     var markedWords: Set<String> = []
 
     @discardableResult
@@ -27,7 +27,7 @@ struct TextFieldView {
             var column = 0
             for (index, character) in line.enumerated() {
                 if marks.contains(lineStart + index) {
-                    var markStyle = theme.fieldInvalid
+                    var markStyle = theme.unknownWord
                     markStyle.background = style.background
                     frame.put(String(character), x: rect.x + column, y: rect.y + offset, style: markStyle, limit: rect.width - column)
                 }
