@@ -1,4 +1,5 @@
 import Foundation
+import SparklerCore
 import NIOCore
 import NIOHTTP1
 

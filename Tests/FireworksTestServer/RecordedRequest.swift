@@ -1,4 +1,5 @@
 import Foundation
+import SparklerCore
 
 /// A request as the test server received it, for assertions.
 public struct RecordedRequest: Sendable {
@@ -27,11 +28,7 @@ public struct RecordedRequest: Sendable {
 }
 
 /// A multipart file part.
-public struct RecordedFile: Sendable, Equatable {
-    public var fileName: String?
-    public var contentType: String?
-    public var data: Data
-}
+public typealias RecordedFile = MultipartFile
 
 /// A JSON value, typed, so tests can tell `7` from `"7"`.
 public enum JSONValue: Sendable, Equatable, Decodable {

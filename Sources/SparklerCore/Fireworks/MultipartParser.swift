@@ -1,15 +1,29 @@
 import Foundation
 
-/// Parses `multipart/form-data` (RFC 7578) strictly enough to catch a malformed client body.
-enum MultipartParser {
-    struct Parsed {
-        var fields: [String: String] = [:]
-        var files: [String: RecordedFile] = [:]
+/// A file part of a multipart body.
+public struct MultipartFile: Sendable, Equatable {
+    public var fileName: String?
+    public var contentType: String?
+    public var data: Data
+
+    public init(fileName: String?, contentType: String?, data: Data) {
+        self.fileName = fileName
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// Parses `multipart/form-data` (RFC 7578) strictly enough to catch a malformed client body: what
+/// `sparkler serve` and the Fireworks test server read uploads with.
+public enum MultipartParser {
+    public struct Parsed: Sendable {
+        public var fields: [String: String] = [:]
+        public var files: [String: MultipartFile] = [:]
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case malformed(String)
-        var description: String {
+        public var description: String {
             switch self {
             case .malformed(let detail): "malformed multipart body: \(detail)"
             }
@@ -17,7 +31,7 @@ enum MultipartParser {
     }
 
     /// The `boundary` parameter of a `multipart/form-data` content type.
-    static func boundary(in contentType: String) -> String? {
+    public static func boundary(in contentType: String) -> String? {
         let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.first?.lowercased() == "multipart/form-data" else { return nil }
         for part in parts.dropFirst() where part.lowercased().hasPrefix("boundary=") {
@@ -30,7 +44,7 @@ enum MultipartParser {
         return nil
     }
 
-    static func parse(_ body: Data, boundary: String) throws -> Parsed {
+    public static func parse(_ body: Data, boundary: String) throws -> Parsed {
         let bytes = [UInt8](body)
         let delimiter = Array("--\(boundary)".utf8)
         let separator = Array("\r\n--\(boundary)".utf8)
@@ -72,7 +86,7 @@ enum MultipartParser {
               let name = parameter("name", in: disposition)
         else { throw Failure.malformed("part without Content-Disposition: form-data; name=...") }
         if let fileName = parameter("filename", in: disposition) {
-            parsed.files[name] = RecordedFile(fileName: fileName, contentType: contentType, data: content)
+            parsed.files[name] = MultipartFile(fileName: fileName, contentType: contentType, data: content)
         } else {
             parsed.fields[name] = String(decoding: content, as: UTF8.self)
         }
