@@ -42,7 +42,8 @@ struct CompareCommand: AsyncParsableCommand {
             steps: model.provider == .local ? 0 : plan.billedSteps,
             threshold: setup.config.compare.confirmAboveSteps ?? SparklerConfig.CompareSettings.defaultConfirmAboveSteps,
             confirmed: yes
-        ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: \(plan.billedSteps) steps billed.")
+        ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: "
+            + (model.provider == .local ? "offline, nothing billed." : "\(plan.billedSteps) steps billed."))
 
         let history = try CommandSetup.history(setup)
         let runner = ComparisonRunner(

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import SparklerCore
+import SparklerEngine
 import SparklerTUI
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Report what Sparkler detected: terminal, graphics, configuration, key and paths.",
+        abstract: "Report what Sparkler detected: terminal, graphics, configuration, key, backend, offline engine and paths.",
         discussion: "A report: exits 0 even when something is missing. The API key itself is never printed."
     )
 
@@ -71,6 +72,10 @@ struct DoctorReport: Encodable {
     /// nil where a broken config.toml leaves them unknown.
     var fireworksBaseUrl: String?
     var defaultModel: String?
+    /// Where pictures are made without options: `fireworks`, `local` (and why), or why neither can.
+    var backend: String?
+    /// The offline engine's model folder, or where it was looked for.
+    var offlineEngine: String
 
     init(paths: SparklerPaths, setup: Result<SparklerSetup, ConfigError>, graphics detected: TerminalGraphics) {
         let found = detected.terminal
@@ -87,12 +92,28 @@ struct DoctorReport: Encodable {
             config = Config(path: paths.configFile.path, exists: configExists, parses: true)
             history = setup.historyDirectory
             fireworksBaseUrl = setup.fireworksBaseURL
-            defaultModel = setup.defaultModel
             apiKey = Self.key(setup)
+            do {
+                let selection = try BackendSelection.resolve(
+                    kind: setup.config.backend ?? .auto, model: nil, configuredModel: setup.config.model,
+                    hasKey: apiKey.set, catalogue: setup.catalogue
+                )
+                defaultModel = selection.model.id.path
+                backend = selection.provider.rawValue + (selection.notice.map { " (\($0))" } ?? "")
+            } catch {
+                defaultModel = setup.defaultModel
+                backend = "none: \(error)"
+            }
         case .failure(let error):
             config = Config(path: paths.configFile.path, exists: configExists, parses: false, error: error.description)
             history = paths.historyDirectory
             apiKey = Key(set: false, error: "unknown while config.toml is broken")
+        }
+        do {
+            let environment = (try? setup.get())?.environment ?? ProcessInfo.processInfo.environment
+            offlineEngine = try EngineModelLocator.locate(environment: environment).path
+        } catch {
+            offlineEngine = (error as? ModelLoadingError)?.description ?? "\(error)"
         }
         historyDirectory = history.path
         historyExists = FileManager.default.fileExists(atPath: history.path)
@@ -122,7 +143,9 @@ struct DoctorReport: Encodable {
             ("history", historyDirectory + (historyExists ? "" : " (not created yet)")),
             ("API key", keyLine),
             ("Fireworks", fireworksBaseUrl ?? "unknown while config.toml is broken"),
+            ("backend", backend ?? "unknown while config.toml is broken"),
             ("model", defaultModel ?? "unknown while config.toml is broken"),
+            ("offline engine", offlineEngine),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in

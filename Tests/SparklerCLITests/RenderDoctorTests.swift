@@ -102,6 +102,8 @@ import Testing
         let graphics = try #require(report["graphics"] as? [String: Any])
         #expect(graphics["mode"] as? String == "symbols")
         #expect((report["terminal"] as? [String: Any])?["inside_tmux"] as? Bool == true)
+        #expect(report["backend"] as? String == "fireworks")
+        #expect(report["default_model"] as? String == "accounts/fireworks/models/playground-v2-1024px-aesthetic")
     }
 
     @Test func doctorStillReportsWithoutAKeyOrWithABrokenConfig() async throws {
@@ -110,6 +112,14 @@ import Testing
         let plain = try await cli.run(["doctor"])
         #expect(plain.status == 0)
         #expect(plain.stdout.contains("not set"))
+        #expect(plain.stdout.contains("local (offline engine: set FIREWORKS_API_KEY to use Fireworks)"))
+        #expect(plain.stdout.contains("accounts/sparkler/models/sparkler-tiny"))
+        #expect(plain.stdout.contains("models/sparkler-tiny"))
+
+        var elsewhere = cli
+        elsewhere.environment["SPARKLER_MODEL_DIR"] = "/nonexistent/model"
+        let missing = try await elsewhere.run(["doctor"])
+        #expect(missing.stdout.contains("/nonexistent/model"), "says where it looked")
 
         try cli.writeConfig("model = \n")
         let broken = try await cli.run(["doctor"])

@@ -1,16 +1,17 @@
 import Foundation
 
-/// Where the offline engine's model folder is: `$SPARKLER_MODEL_DIR`, then beside the executable
+/// Where the offline engine's model folder is: `$SPARKLER_MODEL_DIR` when set, else beside the executable
 /// (`<bin>/../share/sparkler/sparkler-tiny`, for installed copies), then the source tree this binary was
 /// built from (`make run`, `swift test`).
 public enum EngineModelLocator {
     public static let modelName = "sparkler-tiny"
 
     public static func candidates(environment: [String: String], executable: URL? = Bundle.main.executableURL) -> [URL] {
-        var folders: [URL] = []
+        // A folder the user names is the only place to look: falling back would hide their mistake.
         if let configured = environment["SPARKLER_MODEL_DIR"], !configured.isEmpty {
-            folders.append(URL(fileURLWithPath: configured))
+            return [URL(fileURLWithPath: configured)]
         }
+        var folders: [URL] = []
         if let executable {
             folders.append(executable.deletingLastPathComponent()
                 .appendingPathComponent("../share/sparkler/\(modelName)").standardizedFileURL)
