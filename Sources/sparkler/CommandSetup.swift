@@ -73,6 +73,13 @@ enum CommandSetup {
 struct CommandSession {
     var model: ModelCapabilities
     var backend: any ImageBackend
+
+    /// Lists on stderr the prompt words the model will not see (the offline engine knows few).
+    func reportUnusableWords(in prompt: String) {
+        if let words = backend.coverage(of: prompt, model: model).summary(model: model.id.name) {
+            Stderr.write("Prompt words " + words + ".")
+        }
+    }
 }
 
 enum Stderr {

@@ -45,6 +45,7 @@ struct CompareCommand: AsyncParsableCommand {
         ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: "
             + (model.provider == .local ? "offline, nothing billed." : "\(plan.billedSteps) steps billed."))
 
+        session.reportUnusableWords(in: options.prompt)
         let history = try CommandSetup.history(setup)
         let runner = ComparisonRunner(
             service: GenerationService(backend: backend, history: history),

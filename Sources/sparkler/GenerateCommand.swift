@@ -28,9 +28,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let validated = try CommandSetup.usage { () throws(ParameterError) in
             try RequestValidator.validate(request, for: model)
         }
-        if let words = backend.coverage(of: validated.prompt, model: model).summary(model: model.id.name) {
-            Stderr.write("Prompt words " + words + ".")
-        }
+        session.reportUnusableWords(in: validated.prompt)
         let history = try CommandSetup.history(setup)
 
         let entries: [HistoryEntry]
