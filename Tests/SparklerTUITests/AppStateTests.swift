@@ -4,6 +4,22 @@ import Testing
 @testable import SparklerTUI
 
 @Suite struct AppStateTests {
+    @Test func pastedLinesBecomeOnePromptWithoutStartingAGeneration() {
+        var state = makeState()
+        let effects = state.send(.input(.paste("a lighthouse\nat dusk\tquietly")))
+        #expect(effects.isEmpty)
+        #expect(state.form.prompt.text == "a lighthouse at dusk quietly")
+        #expect(!state.isGenerating)
+    }
+
+    @Test func pastingOutsideATextFieldChangesNothing() {
+        var state = makeState()
+        state.focus = .history
+        state.send(.input(.paste("q")))
+        #expect(!state.isQuitting, "pasted letters are not shortcuts")
+        #expect(state.status.kind == .warning)
+    }
+
     @Test func typingAndEnterGeneratesWithTheModelsDefaults() throws {
         var state = makeState()
         state.type("a beautiful sunset over the ocean")

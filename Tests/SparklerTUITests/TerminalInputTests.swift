@@ -44,6 +44,15 @@ struct TerminalInputTests {
         #expect(try await probe.waitForEvent(5) == "mouse(wheelDown at 0,0)")
     }
 
+    @Test func bracketedPasteArrivesAsOneEventWithItsLineBreaks() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        try probe.tmux.paste("a lighthouse\nat dusk q")
+        #expect(try await probe.waitForEvent(1) == "paste(\"a lighthouse\\nat dusk q\")")
+        try probe.tmux.sendKeys("a")
+        #expect(try await probe.waitForEvent(2) == "key(\"a\", [])", "keys after the paste are keys again")
+    }
+
     @Test func resizeReportsTheNewSize() async throws {
         let probe = try await ProbeSession.start()
         defer { probe.tmux.kill() }

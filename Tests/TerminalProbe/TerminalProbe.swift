@@ -54,6 +54,8 @@ enum TerminalProbe {
             return "mouse(\(mouse.kind)\(button) at \(mouse.x),\(mouse.y))"
         case .resize(let width, let height):
             return "resize(\(width)x\(height))"
+        case .paste(let text):
+            return "paste(\"\(text.replacingOccurrences(of: "\n", with: "\\n"))\")"
         }
     }
 

@@ -60,7 +60,20 @@ extension AppState {
         case .key(let key, let modifiers):
             if let overlay { return handleOverlay(overlay, key, modifiers) }
             return handleKey(key, modifiers)
+        case .paste(let text):
+            return handlePaste(text)
         }
+    }
+
+    /// Pasted text goes into the focused text field, line breaks as spaces; a newline in it never
+    /// starts a generation, and letters never act as shortcuts.
+    private mutating func handlePaste(_ text: String) -> [Effect] {
+        guard overlay == nil, focusIsText else {
+            status = StatusMessage("Paste into the prompt, the negative prompt or a path field.", kind: .warning)
+            return []
+        }
+        let flattened = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        return flattened.flatMap { handleKey(.character($0), []) }
     }
 
     private mutating func handleKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {

@@ -4,6 +4,8 @@ public enum InputEvent: Sendable, Equatable {
     case key(Key, Modifiers = [])
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// Text the terminal delivered as one bracketed paste: typed into a field, never taken as keys.
+    case paste(String)
 }
 
 public enum Key: Sendable, Hashable {

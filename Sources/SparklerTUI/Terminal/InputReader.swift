@@ -67,10 +67,28 @@ public final class InputReader {
         case .keyCode(KEY_MOUSE):
             pending = mouseEvents()
             return pending.isEmpty ? nil : pending.removeFirst()
+        case .keyCode(TerminalSession.pasteStart):
+            return .paste(pastedText())
         case .keyCode(let code):
             if let event = KeyDecoder.functionKey(code) { return event }
             return keyname(code).flatMap { KeyDecoder.extendedKey(named: String(cString: $0)) }
         }
+    }
+
+    /// The text up to the paste's end marker. A terminal sends it in one burst; a pause of half a
+    /// second means the end marker was lost, and what arrived is the paste.
+    private func pastedText() -> String {
+        var scalars = String.UnicodeScalarView()
+        while let raw = read(milliseconds: 500) {
+            switch raw {
+            case .character(13): scalars.append("\n")
+            case .character(let value): Unicode.Scalar(value).map { scalars.append($0) }
+            case .keyCode(TerminalSession.pasteEnd): return String(scalars)
+            case .keyCode(KEY_ENTER): scalars.append("\n")
+            case .keyCode: break
+            }
+        }
+        return String(scalars)
     }
 
     /// Every mouse event curses has queued. Events that arrive in one burst (a press and its

@@ -63,6 +63,7 @@ public final class TerminalSession {
         }
         colorMode = ColorMode(colorCount: colorCount)
         Self.enableMouse()
+        Self.enableBracketedPaste()
         curs_set(0)
     }
 
@@ -79,7 +80,7 @@ public final class TerminalSession {
     public func stop() {
         guard let screen else { return }
         TerminalRestorer.disarm()
-        TerminalOutput.send("\u{1B}[?1002l")
+        TerminalOutput.send("\u{1B}[?1002l\u{1B}[?2004l")
         endwin()
         delscreen(screen)
         self.screen = nil
@@ -88,6 +89,18 @@ public final class TerminalSession {
 
     func noteResize() {
         resizeCount += 1
+    }
+
+    /// Key codes curses reports for the markers around pasted text (ours: above every key curses names).
+    static let pasteStart = KEY_MAX + 1
+    static let pasteEnd = KEY_MAX + 2
+
+    /// Asks the terminal to mark pasted text (xterm's mode 2004), and curses to report the markers as
+    /// keys, so a paste with line breaks is text, not a run of Enter presses.
+    private static func enableBracketedPaste() {
+        define_key("\u{1B}[200~", pasteStart)
+        define_key("\u{1B}[201~", pasteEnd)
+        TerminalOutput.send("\u{1B}[?2004h")
     }
 
     /// Button presses, releases, wheel and drags. No click detection: it would hold every press

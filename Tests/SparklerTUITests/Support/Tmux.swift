@@ -67,6 +67,13 @@ final class Tmux {
         try run(["send-keys", "-t", Self.target, "-H", "--"] + bytes.map { String($0, radix: 16) })
     }
 
+    /// Pastes text the way a terminal does when the program asked for bracketed paste (tmux adds the
+    /// markers only then), line breaks as carriage returns.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "sparkler-test", "--", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "sparkler-test", "-t", Self.target])
+    }
+
     /// Types a line and presses Enter.
     func typeLine(_ line: String) throws {
         try sendText(line)
