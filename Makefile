@@ -4,7 +4,7 @@ SWIFT ?= swift
 # Libraries the package links against.
 BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev libopenblas-dev
 # Tools the end-to-end tests and benchmarks drive.
-TEST_PACKAGES := tmux ncurses-term chafa
+TEST_PACKAGES := tmux ncurses-term chafa python3 python3-venv curl
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
 
 .PHONY: run test bench build deps test-deps bench-deps clean themes model
@@ -24,9 +24,11 @@ build: deps
 run: build
 	@.build/release/sparkler
 
+# Swift's tests, then the official Fireworks Python client against `sparkler serve` (its summary line ends the run).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	scripts/conformance.sh
 
 bench: bench-deps
 	$(SWIFT) build -c release --product sparkler

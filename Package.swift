@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -41,6 +44,19 @@ let package = Package(
             // Optimized in debug builds too: the tests run the network hundreds of times, 10x slower unoptimized.
             swiftSettings: [.unsafeFlags(["-O"])]
         ),
+        // `sparkler serve`: the Fireworks image API, served by the offline engine.
+        .target(
+            name: "SparklerServer",
+            dependencies: [
+                "SparklerCore", "SparklerEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "SparklerTUI",
             dependencies: ["SparklerCore", "CNcurses", "CChafa", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -48,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "sparkler",
             dependencies: [
-                "SparklerCore", "SparklerTUI", "SparklerEngine",
+                "SparklerCore", "SparklerTUI", "SparklerEngine", "SparklerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,6 +94,12 @@ let package = Package(
             dependencies: ["SparklerCore", "SparklerTUI", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/HistoryBench"
         ),
+        // `make bench`: `sparkler serve` under 1, 2 and 8 concurrent clients.
+        .executableTarget(
+            name: "serve-bench",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Benchmarks/ServeBench"
+        ),
         // `make bench`: the offline engine in process.
         .executableTarget(
             name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "CBLAS"], path: "Benchmarks/EngineBench"
@@ -85,6 +107,16 @@ let package = Package(
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer"]),
         .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine"]),
+        .testTarget(
+            name: "SparklerServerTests",
+            dependencies: [
+                "SparklerServer", "SparklerCore", "SparklerEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "SparklerCLITests",
             dependencies: ["SparklerCore", "FireworksTestServer", .product(name: "GRDB", package: "GRDB.swift")]

@@ -88,3 +88,18 @@ hyperfine --warmup 2 --runs 10 --export-markdown "$results/engine-process.md" \
     --command-name "python bench_reference.py --once" \
     "cd training && .venv/bin/python bench_reference.py --once"
 cat "$results/engine-process.md"
+
+echo
+echo "== sparkler serve: 512x512 JPEGs from the offline engine over HTTP, 1, 2 and 8 concurrent clients =="
+echo "   each row against the 1-client row, the engine's single-picture time: the server draws one picture at a"
+echo "   time, and its queue of 16 holds every waiting client, so there should be no 429s."
+swift build -c release --product serve-bench
+serve_output="$results/serve.out"
+SPARKLER_LOG=warning .build/release/sparkler serve --port 0 --key bench-key --queue 16 > "$serve_output" &
+serve_pid=$!
+trap 'kill $stub_pid $slow_pid $serve_pid 2>/dev/null || true; rm -rf "$results"' EXIT
+for _ in $(seq 600); do [[ -s "$serve_output" ]] && break; sleep 0.05; done
+serve_line=$(head -n 1 "$serve_output")
+.build/release/serve-bench "${serve_line#sparkler serve: listening on }" bench-key | tee "$results/serve.md"
+kill -TERM $serve_pid
+wait $serve_pid

@@ -103,10 +103,11 @@ import Testing
             let batch = sources[(round * 20)..<((round + 1) * 20)].map(\.path)
             let (process, _, _) = try cli.start(["history", "import"] + batch)
             // Kill while a picture is being written: as soon as a temporary file exists. (Waiting longer
-            // first made the kill land after the whole batch on a fast, idle machine.)
+            // first made the kill land after the whole batch on a fast, idle machine.) The wait blocks
+            // instead of sleeping the task: a busy concurrency pool resumed it too late under load.
             let deadline = ContinuousClock.now + .seconds(20)
             while process.isRunning, ContinuousClock.now < deadline, files(in: temporary).isEmpty {
-                try await Task.sleep(for: .microseconds(200))
+                usleep(200)
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

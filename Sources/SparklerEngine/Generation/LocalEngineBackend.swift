@@ -33,27 +33,32 @@ public final class LocalEngineBackend: ImageBackend {
         let plan = try LocalRunPlan(request: request, model: model, nativeSide: generator.model.nativeSize)
         var images: [GeneratedImage] = []
         for (index, settings) in plan.pictures.enumerated() {
-            let picture = try await run(settings) { step in
+            let data = try await run(settings) { step in
                 // Steps count across every sample of the request.
                 progress(.step((index * settings.steps) + step.step, of: plan.pictures.count * settings.steps, preview: step.preview))
+            } finish: { picture in
+                try ImageCodec.encode(picture.image.resized(to: plan.outputSize), as: request.format, quality: request.jpegQuality ?? 90)
             }
-            let image = picture.image.resized(to: plan.outputSize)
             images.append(GeneratedImage(
-                data: try ImageCodec.encode(image, as: request.format, quality: request.jpegQuality ?? 90),
-                format: request.format, size: plan.outputSize, seed: Int(settings.seed), finishReason: .success
+                data: data, format: request.format, size: plan.outputSize, seed: Int(settings.seed), finishReason: .success
             ))
         }
         // Nothing is billed offline.
         return GenerationResult(images: images, timings: GenerationTimings(total: clock.now - started), stepsBilled: 0)
     }
 
-    private func run(_ settings: EngineSettings, progress: @escaping @Sendable (EngineProgress) -> Void) async throws -> EngineOutput {
+    /// Generates on the engine's thread and finishes there too (upscaling and encoding a large picture
+    /// takes long enough to starve the concurrency pool's two threads).
+    private func run(
+        _ settings: EngineSettings, progress: @escaping @Sendable (EngineProgress) -> Void,
+        finish: @escaping @Sendable (EngineOutput) throws -> Data
+    ) async throws -> Data {
         let cancelled = CancellationFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue.async { [generator] in
                     continuation.resume(with: Result {
-                        try generator.generate(settings, isCancelled: { cancelled.isSet }, progress: progress)
+                        try finish(generator.generate(settings, isCancelled: { cancelled.isSet }, progress: progress))
                     })
                 }
             }

@@ -1,0 +1,111 @@
+import Foundation
+import SparklerCore
+
+/// Reads a route's fields into the `GenerationRequest` they describe, ready for `RequestValidator`.
+/// Fields the engine has no use for (`style_preset`, `lora_*`, `safety_check`) are kept, so history
+/// shows what was asked; fields Sparkler does not know are ignored, as the official client sends extras.
+enum ImageRequestDecoder {
+    static func textToImage(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
+        var request = try stableDiffusion(fields, model: model)
+        request.shape = try size(in: fields, model: model)
+        return request
+    }
+
+    /// The picture takes the init image's size when the model offers it, as on Fireworks, else the model's default.
+    static func imageToImage(_ form: MultipartParser.Parsed, model: ModelCapabilities) throws -> GenerationRequest {
+        guard let file = form.files["init_image"] else {
+            throw ServerError.badRequest("image_to_image needs the init image as the multipart file part init_image.")
+        }
+        let initSize = try inspectedSize(of: file.data, part: "init_image")
+        let fields = RequestFields(form: form.fields)
+        var request = try stableDiffusion(fields, model: model)
+        request.shape = try size(in: fields, model: model) ?? (model.sizes.contains(initSize) ? .size(initSize) : nil)
+        request.mode = .imageToImage(InitImage(
+            image: InputImage(data: file.data, fileName: file.fileName ?? "init_image"),
+            schedule: try initSchedule(fields),
+            cropPadding: try fields.flag("crop_padding") ?? true
+        ))
+        return request
+    }
+
+    static func workflow(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
+        GenerationRequest(
+            model: model.id.path,
+            prompt: try fields.string("prompt") ?? "",
+            shape: try fields.string("aspect_ratio").map(ImageShape.aspectRatio),
+            cfgScale: try fields.number("guidance_scale"),
+            steps: try fields.integer("num_inference_steps"),
+            seed: try fields.integer("seed") ?? 0
+        )
+    }
+
+    private static func stableDiffusion(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
+        GenerationRequest(
+            model: model.id.path,
+            prompt: try fields.string("prompt") ?? "",
+            negativePrompt: try fields.string("negative_prompt"),
+            cfgScale: try fields.number("cfg_scale"),
+            steps: try fields.integer("steps"),
+            seed: try fields.integer("seed") ?? 0,
+            sampler: try sampler(in: fields, model: model),
+            samples: try fields.integer("samples") ?? 1,
+            safetyCheck: try fields.flag("safety_check") ?? false,
+            stylePreset: try fields.string("style_preset"),
+            loraAdapterName: try fields.string("lora_adapter_name"),
+            loraWeightFilename: try fields.string("lora_weight_filename")
+        )
+    }
+
+    private static func size(in fields: RequestFields, model: ModelCapabilities) throws -> ImageShape? {
+        switch (try fields.integer("width"), try fields.integer("height")) {
+        case (let width?, let height?):
+            return .size(ImageSize(width: width, height: height))
+        case (nil, nil):
+            return nil
+        default:
+            throw ServerError.badRequest(
+                "Send height and width together, or neither for \(model.id.name)'s default size."
+            )
+        }
+    }
+
+    private static func sampler(in fields: RequestFields, model: ModelCapabilities) throws -> Sampler? {
+        guard let name = try fields.string("sampler") else { return nil }
+        guard let sampler = Sampler(userValue: name) else {
+            throw ServerError.parameter(
+                ParameterError(field: "sampler", value: name, allowed: "one of " + model.samplers.map(\.rawValue).joined(separator: ", ")),
+                family: model.family
+            )
+        }
+        return sampler
+    }
+
+    private static func initSchedule(_ fields: RequestFields) throws -> InitImageSchedule {
+        switch try fields.string("init_image_mode")?.uppercased() ?? "IMAGE_STRENGTH" {
+        case "IMAGE_STRENGTH":
+            guard let strength = try fields.number("image_strength") else {
+                throw ServerError.badRequest("image_strength is required with init_image_mode IMAGE_STRENGTH.")
+            }
+            return .imageStrength(strength)
+        case "STEP_SCHEDULE":
+            guard let start = try fields.number("step_schedule_start"), let end = try fields.number("step_schedule_end") else {
+                throw ServerError.badRequest("step_schedule_start and step_schedule_end are both required with init_image_mode STEP_SCHEDULE.")
+            }
+            return .stepSchedule(start: start, end: end)
+        case let other:
+            throw ServerError.badRequest("init_image_mode \(other) is not allowed: IMAGE_STRENGTH or STEP_SCHEDULE.")
+        }
+    }
+
+    /// An upload the engine could not read is the client's mistake: 400 before the engine is asked.
+    private static func inspectedSize(of data: Data, part: String) throws -> ImageSize {
+        guard let format = ImageCodec.sniffFormat(data) else {
+            throw ServerError.badRequest("\(part) is not a PNG or JPEG image.")
+        }
+        do {
+            return try ImageInspector.inspect(data, as: format, source: part)
+        } catch {
+            throw ServerError.badRequest("\(error)")
+        }
+    }
+}

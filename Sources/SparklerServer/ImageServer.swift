@@ -1,0 +1,54 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import SparklerCore
+import UnixSignals
+
+/// `sparkler serve`: the Fireworks image API in front of the offline engine, one picture at a time,
+/// every picture recorded in history as backend `served`.
+public struct ImageServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let models: ServedModels
+    public let engine: any ImageBackend
+    public let history: HistoryStore
+    public let logger: Logger
+
+    public init(
+        configuration: ServerConfiguration, models: ServedModels, engine: any ImageBackend, history: HistoryStore, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.models = models
+        self.engine = engine
+        self.history = history
+        self.logger = logger
+    }
+
+    /// Serves until the task is cancelled or, with `shutdownSignals`, until SIGTERM or SIGINT: then it
+    /// stops accepting, refuses what still waits (503) and lets the running generation finish, for at
+    /// most the configured timeout. `onListening` gets the base URL, with the port actually bound.
+    public func run(shutdownSignals: Bool, onListening: @escaping @Sendable (String) -> Void) async throws {
+        let queue = GenerationQueue(capacity: configuration.queueCapacity)
+        let routes = FireworksRoutes(
+            configuration: configuration, models: models, engine: engine, history: history, queue: queue, logger: logger
+        )
+        let application = Application(
+            router: routes.router(),
+            // Idle connections close some seconds after a slow body's 408 is due, so that it is written first.
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.timeout + .seconds(10)))),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                onListening(configuration.baseURL(port: channel.localAddress?.port ?? configuration.port))
+            },
+            logger: logger
+        )
+        // Shut down in reverse order: the line closes before the server stops.
+        var group = ServiceGroupConfiguration(
+            services: [application, QueueShutdown(queue: queue, logger: logger)],
+            gracefulShutdownSignals: shutdownSignals ? [.sigterm, .sigint] : [],
+            logger: logger
+        )
+        group.maximumGracefulShutdownDuration = configuration.timeout
+        try await ServiceGroup(configuration: group).run()
+    }
+}

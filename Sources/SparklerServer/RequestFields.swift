@@ -1,0 +1,94 @@
+import Foundation
+
+/// A request's parameters, from a JSON object or from multipart form fields, read with the type each
+/// field must have. Absent, JSON null and (in forms) empty fields all mean "not given": the official
+/// client sends unset form fields empty.
+struct RequestFields {
+    private enum Raw {
+        case json(JSONValue)
+        case text(String)
+    }
+
+    private let values: [String: Raw]
+
+    init(json: [String: JSONValue]) {
+        values = json.mapValues(Raw.json)
+    }
+
+    init(form: [String: String]) {
+        values = form.mapValues(Raw.text)
+    }
+
+    /// The body of a JSON route; 400 when it is not a JSON object.
+    init(jsonBody: Data) throws {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: jsonBody) else {
+            throw ServerError.badRequest("The body is not valid JSON; send a JSON object with Content-Type: application/json.")
+        }
+        guard case .object(let object) = value else {
+            throw ServerError.badRequest("The body must be a JSON object, not \(value.kindDescription).")
+        }
+        self.init(json: object)
+    }
+
+    func string(_ name: String) throws -> String? {
+        switch values[name] {
+        case nil, .json(.null), .text(""): return nil
+        case .json(.string(let text)), .text(let text): return text
+        case .json(let other): throw typeError(name, "a string", got: other)
+        }
+    }
+
+    func integer(_ name: String) throws -> Int? {
+        switch values[name] {
+        case nil, .json(.null), .text(""):
+            return nil
+        case .json(.number(let number)):
+            guard let value = Int(exactly: number) else { throw ServerError.badRequest("\(name) must be a whole number, not \(number).") }
+            return value
+        case .text(let text):
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ServerError.badRequest("\(name) must be a whole number, not \"\(text)\".")
+            }
+            return value
+        case .json(let other):
+            throw typeError(name, "a whole number", got: other)
+        }
+    }
+
+    func number(_ name: String) throws -> Double? {
+        switch values[name] {
+        case nil, .json(.null), .text(""):
+            return nil
+        case .json(.number(let number)):
+            return number
+        case .text(let text):
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw ServerError.badRequest("\(name) must be a number, not \"\(text)\".")
+            }
+            return value
+        case .json(let other):
+            throw typeError(name, "a number", got: other)
+        }
+    }
+
+    func flag(_ name: String) throws -> Bool? {
+        switch values[name] {
+        case nil, .json(.null), .text(""):
+            return nil
+        case .json(.bool(let flag)):
+            return flag
+        case .text(let text):
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "1": return true
+            case "false", "0": return false
+            default: throw ServerError.badRequest("\(name) must be true or false, not \"\(text)\".")
+            }
+        case .json(let other):
+            throw typeError(name, "true or false", got: other)
+        }
+    }
+
+    private func typeError(_ name: String, _ expected: String, got value: JSONValue) -> ServerError {
+        ServerError.badRequest("\(name) must be \(expected), not \(value.kindDescription).")
+    }
+}

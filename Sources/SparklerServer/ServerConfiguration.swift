@@ -1,0 +1,44 @@
+/// How `sparkler serve` listens and what it allows.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 asks for any free port; the one bound is reported once the server listens.
+    public var port: Int
+    /// Every request must send `Authorization: Bearer <key>`; nil serves without authentication, on loopback only.
+    public var key: String?
+    /// How many requests may wait while the engine is busy; one more gets 429.
+    public var queueCapacity: Int
+    public var maxBodyBytes: Int
+    /// How long a request body may take to arrive, and how long in-flight work gets at shutdown.
+    public var timeout: Duration
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8000, key: String? = nil, queueCapacity: Int = 8,
+        maxBodyBytes: Int = 20 * ServerConfiguration.megabyte, timeout: Duration = .seconds(30)
+    ) {
+        self.host = host
+        self.port = port
+        self.key = key
+        self.queueCapacity = queueCapacity
+        self.maxBodyBytes = maxBodyBytes
+        self.timeout = timeout
+    }
+
+    public static let megabyte = 1024 * 1024
+
+    /// Hosts only this machine can reach: the only ones served without a key.
+    public var isLoopback: Bool {
+        let host = host.lowercased()
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// `http://127.0.0.1:8000/inference/v1`, where Fireworks clients point their base URL.
+    public func baseURL(port: Int) -> String {
+        let authority = host.contains(":") ? "[\(host)]" : host
+        return "http://\(authority):\(port)/inference/v1"
+    }
+
+    /// "20 MB", for the 413 message.
+    var bodyLimitText: String {
+        maxBodyBytes % Self.megabyte == 0 ? "\(maxBodyBytes / Self.megabyte) MB" : "\(maxBodyBytes) bytes"
+    }
+}

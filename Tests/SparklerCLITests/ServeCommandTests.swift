@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import SparklerCore
+import Testing
+
+/// `sparkler serve` as a process: the listening line, a picture made through it and kept in history,
+/// graceful shutdown on SIGTERM, the key, and the refusal to serve a network without one.
+@Suite struct ServeCommandTests {
+    /// Starts the server and waits for its listening line; returns the base URL.
+    private func startServer(_ cli: SparklerProcess, _ arguments: [String] = []) async throws -> (Process, URL, String) {
+        let (process, stdout, stderr) = try cli.start(["serve", "--port", "0"] + arguments)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline, process.isRunning {
+            let text = try String(contentsOf: stdout, encoding: .utf8)
+            if let line = text.split(separator: "\n").first {
+                #expect(line.wholeMatch(of: /sparkler serve: listening on http:\/\/127\.0\.0\.1:\d+\/inference\/v1/) != nil, "\(line)")
+                return (process, stderr, String(line.dropFirst("sparkler serve: listening on ".count)))
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw ServeFailure(message: "no listening line; stderr: \(try String(contentsOf: stderr, encoding: .utf8))")
+    }
+
+    private func client(_ baseURL: String, key: String = "none") -> FireworksBackend {
+        var configuration = FireworksConfiguration(apiKey: key, baseURL: baseURL)
+        configuration.retryPolicy.maxRetries = 0
+        return FireworksBackend(configuration: configuration)
+    }
+
+    private func request(steps: Int, samples: Int = 1, size: Int = 256) throws -> GenerationRequest {
+        try RequestValidator.validate(GenerationRequest(
+            model: ModelCapabilities.sparklerTiny.id.path, prompt: "a red circle on a blue background",
+            shape: .size(ImageSize(width: size, height: size)), steps: steps, seed: 3, samples: samples, format: .png
+        ), for: .sparklerTiny)
+    }
+
+    private func waitForExit(_ process: Process) async throws -> Int32 {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while process.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+
+    @Test func servesRecordsAndFinishesTheRunningPictureOnSIGTERM() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        cli.environment["SPARKLER_LOG"] = "debug"
+        let (process, stderr, baseURL) = try await startServer(cli)
+        let backend = client(baseURL)
+
+        let quick = try await backend.generate(try request(steps: 2), model: .sparklerTiny) { _ in }
+        #expect(quick.images.first?.size == ImageSize(width: 256, height: 256))
+
+        // Four pictures of 150 steps take seconds: SIGTERM arrives while they are drawn.
+        let long = Task { try await backend.generate(try request(steps: 150, samples: 4), model: .sparklerTiny) { _ in } }
+        // SIGTERM once the server has taken the long request (a fixed wait raced a loaded machine).
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline,
+              try String(contentsOf: stderr, encoding: .utf8).components(separatedBy: "sparkler-tiny started").count < 3 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        kill(process.processIdentifier, SIGTERM)
+        let result = try await long.value
+        #expect(result.images.count == 4)
+        await backend.shutdown()
+        #expect(try await waitForExit(process) == 0)
+
+        let log = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(log.contains("no authentication: serving on loopback only"))
+        let shutdown = try #require(log.range(of: "Shutting down"), "\(log)")
+        let finished = try #require(log.range(of: "sparkler-tiny 200", options: .backwards))
+        #expect(shutdown.upperBound < finished.lowerBound, "the long request finished after SIGTERM")
+        let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
+        let backends = try await database.read { try String.fetchAll($0, sql: "SELECT backend FROM historyEntry") }
+        #expect(backends == Array(repeating: "served", count: 5))
+    }
+
+    @Test func theKeyFromTheEnvironmentIsRequiredAndNeverLogged() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        cli.environment["SPARKLER_SERVE_KEY"] = "serve-secret-42"
+        let (process, stderr, baseURL) = try await startServer(cli)
+
+        let stranger = client(baseURL, key: "guess")
+        await #expect(throws: FireworksError.self) {
+            try await stranger.generate(try request(steps: 1), model: .sparklerTiny) { _ in }
+        }
+        await stranger.shutdown()
+        let friend = client(baseURL, key: "serve-secret-42")
+        _ = try await friend.generate(try request(steps: 1), model: .sparklerTiny) { _ in }
+        await friend.shutdown()
+
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process) == 0)
+        let log = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(log.contains(" 401 "))
+        #expect(!log.contains("serve-secret-42") && !log.contains("guess"))
+        #expect(!log.contains("no authentication"))
+    }
+
+    @Test func aNetworkAddressWithoutAKeyIsBadUsage() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let run = try await cli.run(["serve", "--host", "0.0.0.0", "--port", "0"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("loopback only"))
+        #expect(run.stdout.isEmpty)
+    }
+}
+
+private struct ServeFailure: Error {
+    var message: String
+}
