@@ -556,6 +556,11 @@ class Suite:
 
     def curl_examples(self):
         require(shutil.which("curl"), "curl is not installed (Debian package curl)")
+        # The commands run here must be the README's, word for word.
+        readme = (REPO_ROOT / "README.md").read_text()
+        script = (HERE / "curl_examples.sh").read_text()
+        commands = script[script.index("# Text to image with Playground v2 1024"):].strip()
+        require(commands in readme, "README.md's curl examples differ from Tests/Conformance/curl_examples.sh")
         folder = self.workdir / "curl"
         folder.mkdir(exist_ok=True)
         env = dict(os.environ, SPARKLER_SERVE_URL=self.server.base_url, SPARKLER_SERVE_KEY=KEY)
