@@ -8,10 +8,12 @@ import Testing
     static let generator = Result { ImageGenerator(model: try UNetParityTests.model.get()) }
 
     func picture(_ sampler: Sampler, steps: Int, seed: UInt64 = 7, guidance: Double = 3,
-                 prompt: String = "a beautiful sunset over the ocean") throws -> RGBAImage {
-        try Self.generator.get().generate(EngineSettings(
-            prompt: prompt, canvas: ImageSize(width: 32, height: 32), steps: steps, guidance: guidance, sampler: sampler, seed: seed
-        )).image
+                 prompt: String = "a beautiful sunset over the ocean", negative: String = "") async throws -> RGBAImage {
+        let settings = EngineSettings(
+            prompt: prompt, negativePrompt: negative, canvas: ImageSize(width: 32, height: 32), steps: steps,
+            guidance: guidance, sampler: sampler, seed: seed
+        )
+        return try await EngineTestQueue.run { try Self.generator.get().generate(settings).image }
     }
 
     /// Mean absolute difference per channel, 0-255.
@@ -24,21 +26,21 @@ import Testing
 
     /// Deterministic samplers solve the same equation from the same noise: more steps only refine it.
     @Test(arguments: deterministic)
-    func moreStepsRefineTheSamePicture(sampler: Sampler) throws {
-        let few = try picture(sampler, steps: 25)
-        let many = try picture(sampler, steps: 50)
-        let otherSeed = try picture(sampler, steps: 50, seed: 8)
+    func moreStepsRefineTheSamePicture(sampler: Sampler) async throws {
+        let few = try await picture(sampler, steps: 25)
+        let many = try await picture(sampler, steps: 50)
+        let otherSeed = try await picture(sampler, steps: 50, seed: 8)
         #expect(difference(few, many) < difference(many, otherSeed) / 2, "\(difference(few, many)) vs \(difference(many, otherSeed))")
     }
 
     /// Ancestral samplers add fresh noise at every step, so another step count draws other noise (as on
     /// Fireworks): the picture changes in its details but stays the same scene, and both follow the prompt.
     @Test(arguments: ancestral)
-    func moreStepsKeepTheSameScene(sampler: Sampler) throws {
+    func moreStepsKeepTheSameScene(sampler: Sampler) async throws {
         let caption = "a beautiful sunset over the ocean"
-        let few = try picture(sampler, steps: 25)
-        let many = try picture(sampler, steps: 50)
-        let otherPrompt = try picture(sampler, steps: 50, prompt: "a green square on a white background")
+        let few = try await picture(sampler, steps: 25)
+        let many = try await picture(sampler, steps: 50)
+        let otherPrompt = try await picture(sampler, steps: 50, prompt: "a green square on a white background")
         #expect(difference(few, many) < difference(many, otherPrompt) / 3, "\(difference(few, many)) vs \(difference(many, otherPrompt))")
         for image in [few, many] {
             let report = AdherenceChecker().check(image, caption: caption)
@@ -46,23 +48,16 @@ import Testing
         }
     }
 
-    @Test func guidanceChangesThePictureAndSeedsDecideIt() throws {
-        let base = try picture(.dpmpp2M, steps: 20, guidance: 1)
-        #expect(difference(base, try picture(.dpmpp2M, steps: 20, guidance: 7)) > 5)
-        #expect(try picture(.dpmpp2M, steps: 20, guidance: 1) == base, "the same seed gives the same pixels")
-        #expect(difference(base, try picture(.dpmpp2M, steps: 20, seed: 8, guidance: 1)) > 2)
+    @Test func guidanceChangesThePictureAndSeedsDecideIt() async throws {
+        let base = try await picture(.dpmpp2M, steps: 20, guidance: 1)
+        #expect(difference(base, try await picture(.dpmpp2M, steps: 20, guidance: 7)) > 5)
+        #expect(try await picture(.dpmpp2M, steps: 20, guidance: 1) == base, "the same seed gives the same pixels")
+        #expect(difference(base, try await picture(.dpmpp2M, steps: 20, seed: 8, guidance: 1)) > 2)
     }
 
-    @Test func theNegativePromptIsTheUnconditionalBranch() throws {
-        let generator = try Self.generator.get()
-        func sunset(negative: String) throws -> RGBAImage {
-            try generator.generate(EngineSettings(
-                prompt: "a beautiful sunset over the ocean", negativePrompt: negative, canvas: ImageSize(width: 32, height: 32),
-                steps: 20, guidance: 3, sampler: .ddim, seed: 7
-            )).image
-        }
-        let plain = try sunset(negative: "")
-        let avoidingOrange = try sunset(negative: "orange sunset")
+    @Test func theNegativePromptIsTheUnconditionalBranch() async throws {
+        let plain = try await picture(.ddim, steps: 20)
+        let avoidingOrange = try await picture(.ddim, steps: 20, negative: "orange sunset")
         #expect(difference(plain, avoidingOrange) > 3)
         // Guidance pushes away from the negative prompt: less orange in the sky.
         func redness(_ image: RGBAImage) -> Int { stride(from: 0, to: image.pixels.count / 2, by: 4).reduce(0) { $0 + Int(image.pixels[$1]) } }
