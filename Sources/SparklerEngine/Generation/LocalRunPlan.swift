@@ -15,13 +15,13 @@ struct LocalRunPlan {
         switch request.mode {
         case .textToImage:
             break
-        case .imageToImage(let init_):
+        case .imageToImage(let start):
             do {
-                initImage = try ImageCodec.decode(init_.image.data)
+                initImage = try ImageCodec.decode(start.image.data)
             } catch {
-                throw LocalEngineError.unreadableInitImage("\(init_.image.fileName): \(error)")
+                throw LocalEngineError.unreadableInitImage("\(start.image.fileName): \(error)")
             }
-            initSchedule = init_.schedule
+            initSchedule = start.schedule
         case .controlNet:
             throw LocalEngineError.unsupported("the offline engine has no ControlNet; use text to image or image to image")
         }
