@@ -26,6 +26,9 @@ actor GenerationQueue {
         self.capacity = capacity
     }
 
+    /// Whether the slot is taken and how many wait: for tests that must act at a known point.
+    var occupancy: (running: Bool, waiting: Int) { (isBusy, waiting.count) }
+
     /// Runs `work` once the slot is free; throws `Refusal` without waiting when the line is full or closed.
     nonisolated func withSlot<Value: Sendable>(_ work: @Sendable () async throws -> Value) async throws -> Value {
         try await acquire()

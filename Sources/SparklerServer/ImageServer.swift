@@ -13,6 +13,7 @@ public struct ImageServer: Sendable {
     public let engine: any ImageBackend
     public let history: HistoryStore
     public let logger: Logger
+    let queue: GenerationQueue
 
     public init(
         configuration: ServerConfiguration, models: ServedModels, engine: any ImageBackend, history: HistoryStore, logger: Logger
@@ -22,13 +23,13 @@ public struct ImageServer: Sendable {
         self.engine = engine
         self.history = history
         self.logger = logger
+        queue = GenerationQueue(capacity: configuration.queueCapacity)
     }
 
     /// Serves until the task is cancelled or, with `shutdownSignals`, until SIGTERM or SIGINT: then it
     /// stops accepting, refuses what still waits (503) and lets the running generation finish, for at
     /// most the configured timeout. `onListening` gets the base URL, with the port actually bound.
     public func run(shutdownSignals: Bool, onListening: @escaping @Sendable (String) -> Void) async throws {
-        let queue = GenerationQueue(capacity: configuration.queueCapacity)
         let routes = FireworksRoutes(
             configuration: configuration, models: models, engine: engine, history: history, queue: queue, logger: logger
         )

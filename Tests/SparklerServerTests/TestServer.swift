@@ -5,7 +5,7 @@ import Logging
 import NIOHTTP1
 import SparklerCore
 import SparklerEngine
-import SparklerServer
+@testable import SparklerServer
 
 /// A real `sparkler serve` in this process: port 0 on 127.0.0.1, the real engine and a temporary history.
 final class TestServer: Sendable {
@@ -27,6 +27,7 @@ final class TestServer: Sendable {
 
     let baseURL: String
     let history: HistoryStore
+    let queue: GenerationQueue
     let directory: URL
     private let task: Task<Void, any Error>
 
@@ -54,6 +55,7 @@ final class TestServer: Sendable {
             logger: Logger(label: "sparkler.serve.test") { _ in SwiftLogNoOpLogHandler() }
         )
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
+        queue = server.queue
         task = Task { try await server.run(shutdownSignals: false) { continuation.yield($0) } }
         var iterator = urls.makeAsyncIterator()
         guard let url = await iterator.next() else { throw CancellationError() }

@@ -34,4 +34,40 @@ struct PixelBlob {
         let centers = centers, count = Double(centers.count)
         return (centers.map(\.x).reduce(0, +) / count, centers.map(\.y).reduce(0, +) / count)
     }
+
+    /// The bounding box of the blob's pixels: its top-left pixel and its size, in pixels.
+    var bounds: (x: Int, y: Int, width: Int, height: Int) {
+        let xs = pixels.map(\.x), ys = pixels.map(\.y)
+        let (minX, minY) = (xs.min() ?? 0, ys.min() ?? 0)
+        return (minX, minY, (xs.max() ?? -1) - minX + 1, (ys.max() ?? -1) - minY + 1)
+    }
+
+    /// The area, in square pixels, of the convex hull of the blob's pixel squares (the hull of their
+    /// corners, so that a one-pixel blob has area 1 and a filled rectangle its own area). Andrew's
+    /// monotone chain over the integer corner points.
+    var convexHullArea: Double {
+        var corners = Set<Int>()
+        for pixel in pixels {
+            for dy in 0...1 { for dx in 0...1 { corners.insert((pixel.y + dy) * 65_536 + pixel.x + dx) } }
+        }
+        let points = corners.map { (x: $0 % 65_536, y: $0 / 65_536) }.sorted { ($0.x, $0.y) < ($1.x, $1.y) }
+        guard points.count >= 3 else { return 0 }
+        func cross(_ o: (x: Int, y: Int), _ a: (x: Int, y: Int), _ b: (x: Int, y: Int)) -> Int {
+            (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x)
+        }
+        func chain(_ points: [(x: Int, y: Int)]) -> [(x: Int, y: Int)] {
+            var hull: [(x: Int, y: Int)] = []
+            for point in points {
+                while hull.count >= 2, cross(hull[hull.count - 2], hull[hull.count - 1], point) <= 0 { hull.removeLast() }
+                hull.append(point)
+            }
+            return hull.dropLast()
+        }
+        let hull = chain(points) + chain(points.reversed())
+        let twice = hull.indices.reduce(0) { sum, i in
+            let (a, b) = (hull[i], hull[(i + 1) % hull.count])
+            return sum + a.x * b.y - b.x * a.y
+        }
+        return Double(abs(twice)) / 2
+    }
 }

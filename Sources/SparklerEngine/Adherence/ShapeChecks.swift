@@ -32,6 +32,26 @@ struct ShapeChecks {
     /// small 0.05-0.12, medium 0.11-0.17, big 0.18-0.26 (tiny triangles and stars overlap a little).
     static let smallMediumBoundary = 0.115
     static let mediumBigBoundary = 0.175
+    /// The outline is judged on three features of the shape's blob, in this order (a small decision
+    /// tree; training/adherence_samples.py --outlines draws the calibration scenes). Measured on scenes.py's
+    /// medium and big shapes, 1st-99th percentile, with the ideal value of the continuous shape first:
+    ///
+    /// * convexity, blob area over the area of its convex hull: circle 1 (0.88-0.96 pixelated), square 1
+    ///   (0.97-1), triangle 1 (0.78-0.88: its staircase edges), star 0.51 (0.51-0.71). Only the star is
+    ///   non-convex, so below this it is a star; every other shape stays above it.
+    static let starConvexity = 0.75
+    /// * the centroid's depth in the bounding box (0 top, 1 bottom): an upright triangle's centroid sits
+    ///   2/3 of the way down from its apex (0.60-0.67 measured), a circle's and a square's halfway
+    ///   (0.46-0.54); from here down it is a triangle.
+    static let triangleCentroidDepth = 0.58
+    /// * the fill of the bounding box: square 1 (0.95-1), circle pi / 4 = 0.79 (0.68-0.94; a pixelated
+    ///   medium disc loses little more than its box's corner pixels); from here up a convex, centred blob
+    ///   is a square, below it a circle (the model's soft blobs with rounded corners land here too).
+    ///   Over 2,400 drawn discs and squares each side misreads 0.1% of the other.
+    static let squareFill = 0.95
+    /// Below this size the outline is not judged: a small shape (radius 0.10 x 32 = 3 px) covers 6-40
+    /// pixels, too few to tell a star or triangle from a round blob (a third of small stars read as circles).
+    static let outlineSize = SceneShapeSize.small
 
     let grid: ColorGrid
     let expected: ShapeCaption
@@ -68,6 +88,7 @@ struct ShapeChecks {
 
     var all: [AdherenceCheck] {
         var checks = [presence, centroid, region, size]
+        if expected.size != Self.outlineSize { checks.append(outline) }
         if let stated = expected.background { checks.append(border(stated)) }
         return checks
     }
@@ -128,6 +149,43 @@ struct ShapeChecks {
         }
         return AdherenceCheck(name: "\(expected.shape.rawValue) is \(expected.size.rawValue)", passed: passed,
                               measured: radius, expectation: "radius \(expectation) of the side")
+    }
+
+    /// The blob's features (see `starConvexity`): bounding-box fill, convexity, centroid depth.
+    struct OutlineFeatures {
+        let fill: Double
+        let convexity: Double
+        let centroidDepth: Double
+
+        init(_ blob: PixelBlob) {
+            let box = blob.bounds, area = Double(blob.pixels.count)
+            fill = area / Double(box.width * box.height)
+            convexity = area / max(blob.convexHullArea, 1)
+            centroidDepth = (blob.centroid.y - Double(box.y)) / Double(box.height)
+        }
+
+        /// The shape these features are nearest to, by the decision tree documented on the thresholds.
+        var shape: SceneShape {
+            if convexity < ShapeChecks.starConvexity { return .star }
+            if centroidDepth >= ShapeChecks.triangleCentroidDepth { return .triangle }
+            return fill >= ShapeChecks.squareFill ? .square : .circle
+        }
+    }
+
+    /// The largest blob's outline classified as the nearest of the four shapes; passes when that is the
+    /// stated shape. Measured: the blob's bounding-box fill, the other features in the expectation.
+    private var outline: AdherenceCheck {
+        let name = expected.shape.rawValue
+        let check = "\(name) outline looks like a \(name)"
+        guard let blob else {
+            return AdherenceCheck(name: check, passed: false, measured: 0, expectation: "a \(name) blob, found none")
+        }
+        let features = OutlineFeatures(blob), seen = features.shape
+        let format = AdherenceCheck.format
+        return AdherenceCheck(
+            name: check, passed: seen == expected.shape, measured: features.fill,
+            expectation: "box fill, read as a \(name); looks like a \(seen.rawValue) (convexity "
+                + "\(format(features.convexity)), centroid \(format(features.centroidDepth)) down the box)")
     }
 
     /// The border's median colour: a shape near the edge covers only a few of its 124 pixels.
