@@ -53,6 +53,16 @@ import Testing
         #expect(!run.stderr.contains(BackendSelection.offlineNotice), "an explicit backend needs no notice")
     }
 
+    @Test func compareOfflineBillsNothingAndNamesUnknownWords() async throws {
+        let cli = try SparklerProcess(apiKey: nil)
+        defer { cli.cleanUp() }
+        let run = try await cli.run(["compare", "a red dragon circle", "--count", "2", "--steps", "2", "--seed", "5"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("offline, nothing billed"))
+        #expect(run.stderr.contains("unknown to sparkler-tiny (ignored): dragon"))
+        #expect(run.stdout.split(separator: "\n").count == 2, "one line per cell")
+    }
+
     @Test func aFireworksModelOnTheLocalBackendIsBadUsage() async throws {
         let cli = try SparklerProcess(apiKey: nil)
         defer { cli.cleanUp() }

@@ -5,11 +5,14 @@ import SparklerCore
 public struct HistoryPictureSource: PictureSource {
     private let history: HistoryStore
     private let cache: PictureCache
+    /// Live previews change at every step: a cache of their own keeps them from evicting history's pictures.
+    private let previews: PictureCache
     private let format: PictureFormat
 
     public init(history: HistoryStore, cache: PictureCache, format: PictureFormat) {
         self.history = history
         self.cache = cache
+        previews = PictureCache(renderer: cache.renderer, maxImages: 1, maxPictures: 2)
         self.format = format
     }
 
@@ -23,7 +26,7 @@ public struct HistoryPictureSource: PictureSource {
 
     public func picture(for image: RGBAImage, key: String, columns: Int, rows: Int) -> RenderedPicture? {
         guard columns > 0, rows > 0 else { return nil }
-        return cache.picture(forKey: key, columns: columns, rows: rows, format: format) { image }
+        return previews.picture(forKey: key, columns: columns, rows: rows, format: format) { image }
     }
 
     private struct MissingPicture: Error {}
