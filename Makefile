@@ -41,11 +41,13 @@ themes:
 clean:
 	rm -rf .build
 
-# Retrains the offline engine's model (models/sparkler-tiny) from scratch on the CPU and exports it.
-# Not part of `make test` or CI: it takes about an hour on two cores (see models/sparkler-tiny/MODEL_CARD.md).
+# Retrains the offline engine's model (models/sparkler-tiny) from scratch on the CPU and exports it: a first
+# stage on all scenes, then a second that continues from it with more shapes. Not part of `make test` or CI:
+# it takes about two and a half hours on two idle cores (see models/sparkler-tiny/MODEL_CARD.md).
 VENV := training/.venv
 MODEL_RUN := training/runs/model
 MODEL_TRAIN_ARGS := --steps 5000 --seed 0
+MODEL_SHAPES_ARGS := --steps 15000 --seed 1 --lr 5e-4 --warmup 200 --shape-fraction 0.75
 
 $(VENV)/.installed:
 	python3 -m venv $(VENV)
@@ -53,7 +55,8 @@ $(VENV)/.installed:
 	touch $@
 
 model: $(VENV)/.installed
-	rm -rf $(MODEL_RUN)
+	rm -rf $(MODEL_RUN) $(MODEL_RUN)-shapes
 	cd training && .venv/bin/python train.py $(MODEL_TRAIN_ARGS) --out runs/model
-	cd training && .venv/bin/python export.py --ckpt runs/model/ckpt.pt --out ../models/sparkler-tiny
+	cd training && .venv/bin/python train.py --init runs/model/ckpt.pt $(MODEL_SHAPES_ARGS) --out runs/model-shapes
+	cd training && .venv/bin/python export.py --ckpt runs/model-shapes/ckpt.pt --out ../models/sparkler-tiny
 

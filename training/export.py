@@ -146,9 +146,11 @@ def config_json(model: SparklerUNet, state: dict, tok: Tokenizer) -> dict:
         "sampler_defaults": {"sampler": "DDIM", "steps": DDIM_STEPS, "cfg": DDIM_CFG},
         "scene_vocabulary": {"times": scenes.TIMES, "grounds": scenes.GROUNDS, "shapes": scenes.SHAPES,
                              "colors": scenes.COLORS, "sizes": scenes.SIZES, "positions": scenes.POSITIONS},
-        "training": {"steps": state["step"], "seed": state["args"]["seed"], "batch": state["args"]["batch"],
-                     "lr": state["args"]["lr"], "wall_seconds": round(state["wall_seconds"]),
-                     "final_loss": hist[-1]["loss"] if hist else None, "parameters": state["parameters"]},
+        "training": {"parameters": state["parameters"],
+                     "stages": state.get("stages") or [{"steps": state["step"], "seed": state["args"]["seed"],
+                                                        "batch": state["args"]["batch"], "lr": state["args"]["lr"],
+                                                        "wall_seconds": round(state["wall_seconds"]),
+                                                        "final_loss": hist[-1]["loss"] if hist else None}]},
     }
 
 

@@ -433,8 +433,8 @@ def make_scene(rng: np.random.Generator, shape_fraction: float = 0.6) -> Scene:
     return make_shape(rng) if rng.random() < shape_fraction else make_landscape(rng)
 
 
-def make_batch(rng: np.random.Generator, n: int) -> tuple[np.ndarray, list[str]]:
+def make_batch(rng: np.random.Generator, n: int, shape_fraction: float = 0.6) -> tuple[np.ndarray, list[str]]:
     """n scenes as a (n, 3, SIZE, SIZE) float32 array in [-1, 1] and their captions."""
-    scenes = [make_scene(rng) for _ in range(n)]
+    scenes = [make_scene(rng, shape_fraction) for _ in range(n)]
     images = np.stack([s.image for s in scenes]).transpose(0, 3, 1, 2)
     return (images * 2 - 1).astype(np.float32), [s.caption for s in scenes]

@@ -1,12 +1,15 @@
 """Train sparkler-tiny on procedural scenes generated on the fly (CPU, bf16 autocast).
 
-    cd training && .venv/bin/python train.py --steps 5000 --seed 0 --out runs/model   (what `make model` runs)
+    cd training && .venv/bin/python train.py --steps 5000 --seed 0 --out runs/model
+    cd training && .venv/bin/python train.py --init runs/model/ckpt.pt --steps 15000 --seed 1 --lr 5e-4 \
+        --warmup 200 --shape-fraction 0.75 --out runs/model-shapes      (the two stages `make model` runs)
 
 v-prediction with the cosine schedule, MSE on v, caption dropout to the empty caption (all pads) for
 classifier-free guidance, AdamW with linear warm-up then cosine decay to 10%, EMA of the weights.
 A checkpoint (out/ckpt.pt: config, weights, EMA weights, step, loss log) is written every --ckpt-minutes
 and at the end, atomically, so the latest one is always usable. --max-minutes stops early (the schedule
-still assumes --steps: for a reproducible run, let it reach --steps).
+still assumes --steps: for a reproducible run, let it reach --steps). --init continues from another run's
+EMA weights with a fresh optimiser and schedule (the second stage, which spends more of its scenes on shapes).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--ema", type=float, default=0.999)
     p.add_argument("--cfg-dropout", type=float, default=0.1)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--init", type=Path, default=None, help="start from this checkpoint's EMA weights")
+    p.add_argument("--shape-fraction", type=float, default=0.6, help="share of shape scenes in each batch")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--ckpt-minutes", type=float, default=3.0)
     p.add_argument("--log-every", type=int, default=25)
@@ -51,6 +56,14 @@ def lr_at(step: int, args: argparse.Namespace) -> float:
         return args.lr * (step + 1) / args.warmup
     progress = (step - args.warmup) / max(1, args.steps - args.warmup)
     return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0))))
+
+
+def stage_record(state: dict) -> dict:
+    """What the model card reports of one training run."""
+    args, history = state["args"], state["history"]
+    return {"steps": state["step"], "seed": args["seed"], "batch": args["batch"], "lr": args["lr"],
+            "shape_fraction": args.get("shape_fraction", 0.6), "init": args.get("init"),
+            "wall_seconds": round(state["wall_seconds"]), "final_loss": history[-1]["loss"] if history else None}
 
 
 def save_checkpoint(path: Path, **state) -> None:
@@ -69,6 +82,14 @@ def main() -> None:
     tok.save(args.out / "tokenizer.json")
     cfg = Config(vocab_size=len(tok.vocab), max_length=tok.max_length)
     model = SparklerUNet(cfg)
+    if args.init is not None:
+        start_from = torch.load(args.init, map_location="cpu")
+        if start_from["config"] != cfg.to_dict():
+            raise SystemExit(f"{args.init}: its model configuration differs from this one")
+        model.load_state_dict(start_from["ema"])
+        earlier_stages = start_from.get("stages") or [stage_record(start_from)]
+    else:
+        earlier_stages = []
     ema = copy.deepcopy(model).requires_grad_(False)
     params = sum(p.numel() for p in model.parameters())
     print(f"vocab {len(tok.vocab)}, parameters {params:,}", flush=True)
@@ -90,15 +111,16 @@ def main() -> None:
     step = 0
 
     def checkpoint() -> None:
-        save_checkpoint(args.out / "ckpt.pt", config=cfg.to_dict(), model=model.state_dict(),
-                        ema=ema.state_dict(), step=step, history=history, args=vars(args) | {"out": str(args.out)},
-                        wall_seconds=time.time() - start, parameters=params)
+        state = dict(config=cfg.to_dict(), model=model.state_dict(), ema=ema.state_dict(), step=step,
+                     history=history, args=vars(args) | {"out": str(args.out), "init": args.init and str(args.init)},
+                     wall_seconds=time.time() - start, parameters=params)
+        save_checkpoint(args.out / "ckpt.pt", **state, stages=earlier_stages + [stage_record(state)])
 
     while step < args.steps:
         if args.max_minutes is not None and time.time() - start > args.max_minutes * 60:
             print("time budget reached", flush=True)
             break
-        images, captions = scenes.make_batch(rng, args.batch)
+        images, captions = scenes.make_batch(rng, args.batch, args.shape_fraction)
         x0, ids = torch.from_numpy(images), torch.from_numpy(tok.encode_batch(captions))
         drop = torch.rand(len(ids), generator=gen) < args.cfg_dropout
         ids[drop] = 0

@@ -6,7 +6,9 @@ import SparklerEngine
 /// `make bench`: the offline engine in process. One picture at the defaults (DDIM, 20 steps, guidance 3,
 /// conditional and unconditional side by side), timed over several runs, with the arithmetic rate it
 /// reaches; then the same through the backend (upscaled to 512x512 and encoded), then every sampler;
-/// then prompt adherence over `AdherenceSuite` (8 seeds per caption) at guidance 3 and 7.
+/// then prompt adherence over `AdherenceSuite` (8 seeds per caption) at guidance 3 and 7, then how often
+/// each shape's outline reads as that shape. `engine-bench outlines` runs the last part alone (to judge a
+/// checkpoint exported to `SPARKLER_MODEL_DIR`).
 @main
 struct EngineBench {
     /// Multiply-adds of one forward pass for one 32x32 picture (MODEL_CARD.md: 214M), as FLOPs.
@@ -14,7 +16,6 @@ struct EngineBench {
 
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
-        let runs = arguments.first.flatMap(Int.init) ?? 20
         if let threads = ProcessInfo.processInfo.environment["SPARKLER_BLAS_THREADS"].flatMap(Int32.init) {
             openblas_set_num_threads(threads)
         }
@@ -24,6 +25,11 @@ struct EngineBench {
             prompt: "a beautiful sunset over the ocean", canvas: ImageSize(width: 32, height: 32), steps: 20,
             guidance: 3, sampler: .ddim, seed: 42
         )
+        if arguments.first == "outlines" {
+            try printOutlines(generator, settings)
+            return
+        }
+        let runs = arguments.first.flatMap(Int.init) ?? 20
         _ = try generator.generate(settings)
 
         print("| what | median | min | network passes | GFLOP/s |")
@@ -60,6 +66,30 @@ struct EngineBench {
             }
             print("\nPrompt adherence, DDIM 20 steps, guidance \(guidance), 8 seeds per caption:\n\(tally)")
         }
+        try printOutlines(generator, settings)
+    }
+
+    /// `OutlineSuite`: of the pictures of each shape and size, how many read as that shape.
+    static func printOutlines(_ generator: ImageGenerator, _ settings: EngineSettings) throws {
+        let pictures = OutlineSuite.seeds.count
+        print("\nShape outlines, DDIM 20 steps, guidance \(settings.guidance), centred, \(pictures) seeds (passes):")
+        print("| shape | " + OutlineSuite.sizes.map(\.rawValue).joined(separator: " | ") + " |")
+        print("|---|" + String(repeating: "---|", count: OutlineSuite.sizes.count))
+        var total = 0
+        for shape in SceneShape.allCases {
+            let passes = try OutlineSuite.sizes.map { size in
+                try OutlineSuite.seeds.count { seed in
+                    let caption = OutlineSuite.caption(shape, size, seed: seed)
+                    var each = settings
+                    (each.prompt, each.seed) = (caption, seed)
+                    let report = AdherenceChecker().check(try generator.generate(each).image, caption: caption)
+                    return OutlineSuite.outlinePassed(report, shape: shape)
+                }
+            }
+            total += passes.reduce(0, +)
+            print("| \(shape.rawValue) | " + passes.map { "\($0)/\(pictures)" }.joined(separator: " | ") + " |")
+        }
+        print("all: \(total)/\(SceneShape.allCases.count * OutlineSuite.sizes.count * pictures)")
     }
 
     struct Timing {

@@ -82,9 +82,10 @@ struct ImageEndpoint: Sendable {
         let backend = ServedBackend(engine: engine)
         let service = GenerationService(backend: backend, history: history)
         let groupID = HistoryEntry.newGroupID()
+        let result: GenerationResult
         do {
-            _ = try await queue.withSlot {
-                try await service.generate(request, model: model, groupID: groupID)
+            result = try await queue.withSlot {
+                try await service.generateRecorded(request, model: model, groupID: groupID).result
             }
         } catch GenerationQueue.Refusal.full(let seconds) {
             throw ServerError(
@@ -96,9 +97,6 @@ struct ImageEndpoint: Sendable {
             throw ServerError(status: .serviceUnavailable, message: "sparkler serve is shutting down.")
         } catch let failure as GenerationFailure {
             throw ServerError(status: .internalServerError, message: "The engine failed: \(failure.message)")
-        }
-        guard let result = backend.result else {
-            throw ServerError(status: .internalServerError, message: "The engine returned no pictures.")
         }
         return try ImageAnswerEncoder.response(result, answer: answer, route: route, id: groupID)
     }

@@ -72,9 +72,6 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     private func checkOptions() throws {
-        guard options.samples == 1 else {
-            throw ValidationError("compare makes one picture per cell; leave out --samples.")
-        }
         if let maxInFlight, !ComparisonRunner.maxInFlightRange.contains(maxInFlight) {
             throw ValidationError("--max-in-flight takes 1 to \(ComparisonRunner.maxInFlightRange.upperBound), not \(maxInFlight).")
         }

@@ -12,6 +12,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @OptionGroup var options: GenerationOptions
     @OptionGroup var backendOptions: BackendOptions
 
+    @Option(name: .long, help: "How many pictures to make.")
+    var samples: Int = 1
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "Also write the picture here. With several pictures: NAME-1.EXT, NAME-2.EXT ...; an existing directory gets one file per picture.",
         valueName: "path"))
@@ -22,7 +25,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try CommandSetup.load()
-        let request = try options.request(defaultModel: setup.defaultModel, outputPath: output)
+        let request = try options.request(defaultModel: setup.defaultModel, outputPath: output, samples: samples)
         let session = try CommandSetup.session(setup, backend: backendOptions.backend, model: options.model)
         let (model, backend) = (session.model, session.backend)
         let validated = try CommandSetup.usage { () throws(ParameterError) in

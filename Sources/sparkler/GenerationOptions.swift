@@ -31,9 +31,6 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "Sampler, e.g. K_DPMPP_2M or dpmpp_2m.")
     var sampler: String?
 
-    @Option(name: .long, help: "How many pictures to make.")
-    var samples: Int = 1
-
     @Option(name: .long, help: "jpg or png (default: from -o's extension, else jpg).")
     var format: String?
 
@@ -62,7 +59,7 @@ struct GenerationOptions: ParsableArguments {
     var conditioningScale: Double?
 
     /// The request these options describe; the format may come from the output path's extension.
-    func request(defaultModel: String, outputPath: String?) throws -> GenerationRequest {
+    func request(defaultModel: String, outputPath: String?, samples: Int = 1) throws -> GenerationRequest {
         GenerationRequest(
             model: model ?? defaultModel,
             prompt: prompt,

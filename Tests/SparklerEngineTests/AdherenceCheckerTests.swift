@@ -113,6 +113,27 @@ import Testing
         }
     }
 
+    @Test func aSquareWithAStrayPixelStillReadsAsASquare() {
+        // A medium square centred at 16 covers columns and rows 12...19; one pixel of its colour juts out
+        // of the middle of its right side, widening the bounding box by one column.
+        var picture = Draw.outline(.square, .orange, on: .blue, at: .center, size: .medium)
+        let orange = SceneColor.orange.rgb
+        let offset = (16 * 32 + 20) * 4
+        picture.pixels.replaceSubrange(offset..<offset + 3, with: [orange.red, orange.green, orange.blue].map { UInt8($0) })
+        let report = checker.check(picture, caption: "an orange square on a blue background")
+        #expect(report.score == 1, "\(report)")
+    }
+
+    @Test func cornerFillTellsRectanglesFromDiscs() {
+        let rectangle = PixelBlob(pixels: (0..<6).flatMap { y in (0..<9).map { x in (x: x, y: y) } })
+        #expect(rectangle.cornerFill == 1)
+        let disc = PixelBlob(pixels: (0..<40).flatMap { y in (0..<40).compactMap { x in
+            let (dx, dy) = (Double(x) + 0.5 - 20, Double(y) + 0.5 - 20)
+            return dx * dx + dy * dy <= 400 ? (x: x, y: y) : nil
+        } })
+        #expect(abs(disc.cornerFill - 0.55) < 0.03)
+    }
+
     @Test func discJudgedAsSquareFailsItsOutline() {
         let disc = Draw.shape(.red, on: .blue, at: .center, size: .big)
         let report = checker.check(disc, caption: "a big red square on a blue background")

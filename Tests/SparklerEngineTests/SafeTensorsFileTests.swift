@@ -23,10 +23,10 @@ import Testing
             #expect(tensor.values.count == tensor.shape.reduce(1, *), "\(name)")
             #expect(tensor.values.allSatisfy { $0.isFinite }, "\(name) has a non-finite value")
         }
-        // Values as NumPy reads them (float16 -> float32, exact).
+        // Values as NumPy reads them (float16 -> float32, exact); they change whenever the model is re-exported.
         let convInBias = try file.tensor("conv_in.bias").values
-        #expect(Array(convInBias.prefix(3)) == [0.125244140625, -0.027862548828125, 0.085693359375])
-        #expect(convInBias.last == -0.09075927734375)
+        #expect(Array(convInBias.prefix(3)) == [0.1732177734375, -0.051177978515625, 0.0906982421875])
+        #expect(convInBias.last == -0.08209228515625)
         // Weights are trained, not all zero.
         #expect(tokEmb.values.contains { $0 != 0 })
     }

@@ -118,4 +118,24 @@ import Testing
         state.press(.character("x"))
         #expect(state.overlay == nil)
     }
+
+    @Test func aDialogHidesTheGraphicsPicturesUnderIt() {
+        let state = makeState(width: 80, height: 24)
+        var frame = Frame(width: 80, height: 24)
+        let underneath = GraphicsPlacement(rect: Rect(x: 20, y: 5, width: 40, height: 14), sequence: "<sixel>", key: "under")
+        let aside = GraphicsPlacement(rect: Rect(x: 0, y: 0, width: 2, height: 1), sequence: "<sixel>", key: "aside")
+        frame.placements = [underneath, aside]
+        _ = OverlayView(theme: view.theme).draw(.confirmQuit, in: &frame, state: state)
+        #expect(frame.placements == [aside])
+        #expect(frame.text.contains("Quit anyway?"))
+    }
+
+    @Test func everyHelpLineFitsTheSmallestTerminal() {
+        var state = makeState(width: 80, height: 24)
+        state.press(.function(1))
+        let text = view.render(state).text
+        for (keys, meaning) in OverlayView.helpLines {
+            #expect(text.contains(keys) && text.contains(meaning), "\(keys): \(meaning) is cut off at 80x24")
+        }
+    }
 }

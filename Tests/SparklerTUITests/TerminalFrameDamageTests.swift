@@ -48,4 +48,51 @@ struct TerminalFrameDamageTests {
             frame(placements: [picture, neighbour]), frame(placements: [neighbour]), placementsOnScreen: [picture, neighbour])
         #expect(damage == FrameDamage(rows: [1, 2], rowsToRedraw: [1, 2], placementsToSend: [neighbour]))
     }
+
+    // MARK: kitty, whose pictures stay over rewritten cells until deleted
+
+    private let kittyPicture = GraphicsPlacement(
+        rect: Rect(x: 2, y: 1, width: 4, height: 2), sequence: "<kitty>", key: "k", removal: "<delete k>")
+
+    @Test func aRemovedKittyPictureIsDeleted() {
+        let damage = FrameDamage.between(frame(placements: [kittyPicture]), frame(), placementsOnScreen: [kittyPicture])
+        #expect(damage.removals == ["<delete k>"])
+        #expect(damage.rowsToRedraw == [1, 2])
+    }
+
+    @Test func aKittyPictureOnRedrawnRowsIsNotSentTwice() {
+        let neighbour = GraphicsPlacement(rect: Rect(x: 7, y: 2, width: 2, height: 2), sequence: "<kitty n>", key: "n", removal: "<delete n>")
+        let damage = FrameDamage.between(
+            frame(placements: [kittyPicture, neighbour]), frame(placements: [neighbour]), placementsOnScreen: [kittyPicture, neighbour])
+        #expect(damage.placementsToSend.isEmpty)
+        #expect(damage.removals == ["<delete k>"])
+    }
+
+    @Test func aKittyPictureKeptInPlaceIsNeitherDeletedNorSent() {
+        let damage = FrameDamage.between(frame(placements: [kittyPicture]), frame("x", row: 4, placements: [kittyPicture]),
+                                         placementsOnScreen: [kittyPicture])
+        #expect(damage == FrameDamage(rows: [4], rowsToRedraw: [], placementsToSend: []))
+    }
+
+    @Test func aWholeRepaintDeletesThePicturesOnScreenFirst() {
+        let damage = FrameDamage.between(Frame(width: 8, height: 5), frame(placements: [kittyPicture]), placementsOnScreen: [kittyPicture])
+        #expect(damage.removals == ["<delete k>"])
+        #expect(damage.placementsToSend == [kittyPicture])
+        #expect(FrameDamage.everything(in: frame(), removing: [picture, kittyPicture]).removals == ["<delete k>"])
+    }
+
+    @Test func kittyPicturesCarryTheirDeleteCommand() {
+        let fit = PaneFit(imageWidth: 100, imageHeight: 100, columns: 10, rows: 5)
+        let at = { (format: PictureFormat) -> GraphicsPlacement? in
+            var frame = Frame(width: 20, height: 10)
+            RenderedPicture(fit: fit, format: format, content: .sequence("<picture>"), key: "p").draw(into: &frame, x: 3, y: 2)
+            return frame.placements.first
+        }
+        let kitty = at(PictureFormat(mode: .kitty, colorDepth: .truecolor))
+        let rect = kitty?.rect ?? Rect(x: 0, y: 0, width: 0, height: 0)
+        #expect(kitty?.removal == "\u{1B}_Ga=d,d=P,x=\(rect.x + 1),y=\(rect.y + 1)\u{1B}\\")
+        let throughTmux = at(PictureFormat(mode: .kitty, colorDepth: .truecolor, wrapsForTmux: true))
+        #expect(throughTmux?.removal == TmuxPassthrough.wrap(kitty?.removal ?? ""))
+        #expect(at(PictureFormat(mode: .sixel, colorDepth: .truecolor))?.removal == nil)
+    }
 }

@@ -19,6 +19,17 @@ public struct GenerationService: Sendable {
         groupID: String = HistoryEntry.newGroupID(),
         progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
     ) async throws -> [HistoryEntry] {
+        try await generateRecorded(request, model: model, groupID: groupID, progress: progress).entries
+    }
+
+    /// As `generate`, with the pictures as the backend made them beside their history rows (whose stored
+    /// copies carry embedded parameters): what a server answers with.
+    public func generateRecorded(
+        _ request: GenerationRequest,
+        model: ModelCapabilities,
+        groupID: String = HistoryEntry.newGroupID(),
+        progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
+    ) async throws -> (result: GenerationResult, entries: [HistoryEntry]) {
         let result: GenerationResult
         do {
             result = try await backend.generate(request, model: model, progress: progress)
@@ -29,7 +40,8 @@ public struct GenerationService: Sendable {
             let entry = try history.recordFailure(request: request, backend: backend.name(for: model), message: message, groupID: groupID)
             throw GenerationFailure(message: message, entry: entry, underlying: error)
         }
-        return try history.record(request: request, backend: backend.name(for: model), result: result, groupID: groupID)
+        let entries = try history.record(request: request, backend: backend.name(for: model), result: result, groupID: groupID)
+        return (result, entries)
     }
 }
 

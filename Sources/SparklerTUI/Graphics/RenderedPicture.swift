@@ -44,7 +44,15 @@ public struct RenderedPicture: Sendable, Equatable {
         }
         guard case .sequence(let sequence) = content, !fit.picture.isEmpty else { return }
         let rect = Rect(x: x + fit.picture.x, y: y + fit.picture.y, width: fit.picture.width, height: fit.picture.height)
-        frame.placements.append(GraphicsPlacement(rect: rect, sequence: sequence, key: placementKey))
+        frame.placements.append(GraphicsPlacement(rect: rect, sequence: sequence, key: placementKey, removal: removal(at: rect)))
+    }
+
+    /// Kitty's delete command for the placements over the rectangle's top left cell (1-based), freeing
+    /// the picture's data too; nil for sixel.
+    private func removal(at rect: Rect) -> String? {
+        guard format.mode == .kitty else { return nil }
+        let command = "\u{1B}_Ga=d,d=P,x=\(rect.x + 1),y=\(rect.y + 1)\u{1B}\\"
+        return format.wrapsForTmux ? TmuxPassthrough.wrap(command) : command
     }
 
     /// Names the picture, its size and its mode, so the painter re-sends only what changed.

@@ -88,10 +88,14 @@ public struct GraphicsPlacement: Sendable, Equatable {
     public var sequence: String
     /// Identifies the picture and size, so an unchanged placement is not sent again.
     public var key: String
+    /// What takes the picture off the screen where writing cells over it does not: kitty keeps pictures
+    /// on a layer of their own above the text. Nil for sixel, whose pixels the cells overwrite.
+    public var removal: String?
 
-    public init(rect: Rect, sequence: String, key: String) {
+    public init(rect: Rect, sequence: String, key: String, removal: String? = nil) {
         self.rect = rect
         self.sequence = sequence
         self.key = key
+        self.removal = removal
     }
 }

@@ -20,6 +20,10 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
         px >= x && px < maxX && py >= y && py < maxY
     }
 
+    public func intersects(_ other: Rect) -> Bool {
+        !isEmpty && !other.isEmpty && x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+
     /// The rectangle shrunk by `amount` cells on every side (a border's inside).
     public func inset(by amount: Int) -> Rect {
         Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)

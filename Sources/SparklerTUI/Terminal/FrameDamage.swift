@@ -7,14 +7,20 @@ struct FrameDamage: Equatable {
     var rowsToRedraw: [Int]
     /// Pictures to send after the cells: new or changed ones, and those a redrawn row cut through.
     var placementsToSend: [GraphicsPlacement]
+    /// Commands to send before the cells, for pictures that rewriting cells does not remove (kitty).
+    var removals: [String] = []
 
-    /// Everything: nothing on screen can be trusted (first paint, resize, new size).
-    static func everything(in frame: Frame) -> FrameDamage {
-        FrameDamage(rows: Array(0..<frame.height), rowsToRedraw: [], placementsToSend: frame.placements)
+    /// Everything: nothing on screen can be trusted (first paint, resize, new size), and the pictures
+    /// still shown go.
+    static func everything(in frame: Frame, removing placementsOnScreen: [GraphicsPlacement] = []) -> FrameDamage {
+        FrameDamage(rows: Array(0..<frame.height), rowsToRedraw: [], placementsToSend: frame.placements,
+                    removals: placementsOnScreen.compactMap(\.removal))
     }
 
     static func between(_ painted: Frame, _ frame: Frame, placementsOnScreen: [GraphicsPlacement]) -> FrameDamage {
-        guard painted.width == frame.width, painted.height == frame.height else { return everything(in: frame) }
+        guard painted.width == frame.width, painted.height == frame.height else {
+            return everything(in: frame, removing: placementsOnScreen)
+        }
         let shown = { (placement: GraphicsPlacement) in placementsOnScreen.contains { $0.isSamePicture(as: placement) } }
         let wanted = { (placement: GraphicsPlacement) in frame.placements.contains { $0.isSamePicture(as: placement) } }
         let gone = placementsOnScreen.filter { !wanted($0) }
@@ -32,10 +38,13 @@ struct FrameDamage: Equatable {
             let range = y * frame.width..<(y + 1) * frame.width
             if painted.cells[range] != frame.cells[range] { rows.insert(y) }
         }
+        // A kitty picture stays over rewritten cells; a sixel one must be sent again.
         let cutThrough = frame.placements.filter { placement in
-            !fresh.contains { $0.isSamePicture(as: placement) } && !rowsToRedraw.isDisjoint(with: self.rows(of: placement, in: frame))
+            placement.removal == nil && !fresh.contains { $0.isSamePicture(as: placement) }
+                && !rowsToRedraw.isDisjoint(with: self.rows(of: placement, in: frame))
         }
-        return FrameDamage(rows: rows.sorted(), rowsToRedraw: rowsToRedraw.sorted(), placementsToSend: fresh + cutThrough)
+        return FrameDamage(rows: rows.sorted(), rowsToRedraw: rowsToRedraw.sorted(), placementsToSend: fresh + cutThrough,
+                           removals: gone.compactMap(\.removal))
     }
 
     private static func rows(of placement: GraphicsPlacement, in frame: Frame) -> Range<Int> {

@@ -39,13 +39,13 @@ public final class FramePainter {
         }
         var whole = painted == nil
         var damage = painted.map { FrameDamage.between($0, frame, placementsOnScreen: placementsOnScreen) }
-            ?? .everything(in: frame)
+            ?? .everything(in: frame, removing: placementsOnScreen)
         if !prepareRenditions(for: frame, rows: damage.rows) {
             // Out of colour pairs: start them afresh, which means painting every cell again.
             colorPairs.reset()
             renditions.removeAll()
             whole = true
-            damage = .everything(in: frame)
+            damage = .everything(in: frame, removing: placementsOnScreen)
             _ = prepareRenditions(for: frame, rows: damage.rows, degrading: true)
         }
         write(frame, damage: damage, whole: whole)
@@ -54,6 +54,9 @@ public final class FramePainter {
     private func write(_ frame: Frame, damage: FrameDamage, whole: Bool) {
         let window = sparkler_stdscr()
         let (screenWidth, screenHeight) = session.size
+        if !damage.removals.isEmpty {
+            TerminalOutput.send(damage.removals.joined())
+        }
         if whole {
             werase(window)
             clearok(sparkler_curscr(), true)

@@ -1,25 +1,21 @@
 /// Help and the questions that need an answer before anything else happens.
 struct OverlayView {
+    /// Nineteen lines, so that the whole list fits a 24-row terminal.
     static let helpLines: [(String, String)] = [
         ("Tab / Shift-Tab", "move between fields"),
-        ("Enter, Ctrl-G, F5", "generate"),
-        ("Esc", "cancel the running request"),
-        ("Ctrl-R", "new random seed (locked)"),
+        ("Enter, Ctrl-G, F5 / Esc", "generate / cancel the running request"),
+        ("Ctrl-R / Space on Seed", "new random seed / lock or unlock it"),
         ("↑ / ↓ in the prompt", "earlier prompts"),
         ("Ctrl-A/E/U/K/W, Alt-B/F", "edit text as in readline"),
         ("← → or h l", "slider step, choice, seed ±1"),
-        ("Shift-← →, PgUp/PgDn", "slider ten steps"),
-        ("Home / End", "slider ends"),
+        ("Shift-← →, PgUp/PgDn", "slider ten steps (Home / End: its ends)"),
         ("digits, Enter", "type a slider value or a seed"),
-        ("Space on Seed", "lock or unlock the seed"),
         ("Tab in a path", "complete the file name"),
-        ("History: / ", "search as you type"),
-        ("History: v", "all, favourites, failures"),
-        ("History: Enter", "show the picture"),
-        ("History: e / r", "load into the form / run again"),
+        ("Paste", "into the field; line breaks become spaces"),
+        ("History: / or v", "search as you type / all, favourites, failures"),
+        ("History: Enter, e / r", "show the picture, load into the form / run again"),
         ("History: f / d / x", "favourite / delete / export"),
-        ("History: Space", "mark for comparison"),
-        ("History: c / o", "compare the marked / open its group's grid"),
+        ("History: Space, c / o", "mark, compare the marked / open its group's grid"),
         ("F6 or Ctrl-O", "compare seeds or sweep a parameter"),
         ("Grid: arrows, Enter", "choose, take into the form"),
         ("Grid: f / x / Esc", "favourite / export sheet / cancel or close"),
@@ -82,7 +78,9 @@ struct OverlayView {
         frame.put(text, x: rect.x + 2, y: rect.y + 1, style: theme.dialog, limit: rect.width - 4)
     }
 
+    /// Pictures drawn as terminal graphics cannot be partly covered: those under the dialog hide while it is open.
     private func dialogBox(_ frame: inout Frame, rect: Rect, title: String) {
+        frame.placements.removeAll { $0.rect.intersects(rect) }
         frame.fill(rect, style: theme.dialog)
         let horizontal = String(repeating: "─", count: max(rect.width - 2, 0))
         frame.put("╭" + horizontal + "╮", x: rect.x, y: rect.y, style: theme.dialogBorder)
