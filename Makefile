@@ -43,7 +43,7 @@ clean:
 
 # Retrains the offline engine's model (models/sparkler-tiny) from scratch on the CPU and exports it: a first
 # stage on all scenes, then a second that continues from it with more shapes. Not part of `make test` or CI:
-# it takes about two and a half hours on two idle cores (see models/sparkler-tiny/MODEL_CARD.md).
+# it takes about 2 h 45 min on two idle cores (see models/sparkler-tiny/MODEL_CARD.md).
 VENV := training/.venv
 MODEL_RUN := training/runs/model
 MODEL_TRAIN_ARGS := --steps 5000 --seed 0
