@@ -77,15 +77,7 @@ struct EngineBench {
         print("|---|" + String(repeating: "---|", count: OutlineSuite.sizes.count))
         var total = 0
         for shape in SceneShape.allCases {
-            let passes = try OutlineSuite.sizes.map { size in
-                try OutlineSuite.seeds.count { seed in
-                    let caption = OutlineSuite.caption(shape, size, seed: seed)
-                    var each = settings
-                    (each.prompt, each.seed) = (caption, seed)
-                    let report = AdherenceChecker().check(try generator.generate(each).image, caption: caption)
-                    return OutlineSuite.outlinePassed(report, shape: shape)
-                }
-            }
+            let passes = try OutlineSuite.sizes.map { try OutlineSuite.passes(shape, $0, generator: generator, settings: settings) }
             total += passes.reduce(0, +)
             print("| \(shape.rawValue) | " + passes.map { "\($0)/\(pictures)" }.joined(separator: " | ") + " |")
         }

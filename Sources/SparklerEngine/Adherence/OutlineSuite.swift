@@ -13,8 +13,15 @@ public enum OutlineSuite {
         return "a \(sizeWord)\(color.rawValue) \(shape.rawValue) on a \(background.rawValue) background"
     }
 
-    /// Whether `report`'s outline check found the stated shape.
-    public static func outlinePassed(_ report: AdherenceReport, shape: SceneShape) -> Bool {
-        report.checks.contains { $0.name == "\(shape.rawValue) outline looks like a \(shape.rawValue)" && $0.passed }
+    /// How many of the pictures of `shape` at `size` read as that shape, each made with `settings` but
+    /// for its caption and seed.
+    public static func passes(_ shape: SceneShape, _ size: SceneShapeSize, generator: ImageGenerator,
+                              settings: EngineSettings) throws -> Int {
+        try seeds.count { seed in
+            var each = settings
+            (each.prompt, each.seed) = (caption(shape, size, seed: seed), seed)
+            let report = AdherenceChecker().check(try generator.generate(each).image, caption: each.prompt)
+            return report.checks.contains { $0.name == "\(shape.rawValue) outline looks like a \(shape.rawValue)" && $0.passed }
+        }
     }
 }
