@@ -42,4 +42,20 @@ struct TerminalPainterTests {
         try await probe.waitForEvent(4)
         #expect(try probe.tmux.capture()[1] == "bold red blue                           under the picture")
     }
+
+    @Test func aLayeredPictureThatGoesIsRemovedBeforeItsCellsArePainted() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        let title = { try probe.tmux.format("#{pane_title}") }
+        try probe.tmux.sendKeys("k")
+        try await probe.waitForEvent(1)
+        #expect(try probe.tmux.capture()[1].contains("LAYERED"))
+        try probe.tmux.sendKeys("x")
+        try await probe.waitForEvent(2)
+        #expect(try title() != "layered picture removed")
+        try probe.tmux.sendKeys("k")
+        try await probe.waitForEvent(3)
+        #expect(try title() == "layered picture removed")
+        #expect(try !probe.tmux.capture()[1].contains("LAYERED"))
+    }
 }

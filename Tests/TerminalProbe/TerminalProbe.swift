@@ -32,6 +32,8 @@ enum TerminalProbe {
                 fatalError("deliberate crash")
             case .key(.character("p"), []):
                 screen.showsPicture.toggle()
+            case .key(.character("k"), []):
+                screen.showsLayeredPicture.toggle()
             case .resize(let width, let height):
                 screen.size = (width, height)
             default:
@@ -73,6 +75,9 @@ struct ProbeScreen {
     var size: (width: Int, height: Int)
     var log: [String] = []
     var showsPicture = false
+    /// A picture like kitty's, which rewriting cells does not remove: its removal sets the window title,
+    /// so that a test can see it was sent.
+    var showsLayeredPicture = false
     private let colorCount: Int
 
     init(session: TerminalSession) {
@@ -94,6 +99,10 @@ struct ProbeScreen {
         frame.put("under the picture", x: 40, y: 1, style: .plain)
         if showsPicture {
             frame.placements = [GraphicsPlacement(rect: Rect(x: 40, y: 1, width: 7, height: 1), sequence: "PICTURE", key: "picture")]
+        }
+        if showsLayeredPicture {
+            frame.placements.append(GraphicsPlacement(rect: Rect(x: 60, y: 1, width: 7, height: 1), sequence: "LAYERED",
+                                                      key: "layered", removal: "\u{1B}]2;layered picture removed\u{07}"))
         }
         frame.put("events:", x: 0, y: 3, style: .plain)
         for (row, line) in log.suffix(max(0, size.height - 4)).enumerated() {
