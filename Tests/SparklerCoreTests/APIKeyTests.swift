@@ -68,4 +68,73 @@ import Testing
             try APIKeyResolver(environment: [:], settings: settings(file: "/nonexistent/key")).resolve()
         } throws: { error in "\(error)".contains("/nonexistent/key") }
     }
+
+    /// A key command that prints `output`: a script, so the secret is not in the command's own text
+    /// (which messages name).
+    private func printingCommand(_ output: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-pass-\(UUID().uuidString)").path
+        let data = Data(output.utf8)
+        try data.write(to: URL(fileURLWithPath: path + ".out"))
+        try "#!/bin/sh\ncat '\(path).out'\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o700)
+        return path
+    }
+
+    @Test func keyCommandFollowsPassTheFirstLineIsTheSecret() throws {
+        let command = try printingCommand("fw-pass-key\nlogin: me@example.com\nurl: fireworks.ai\n")
+        let key = try #require(try APIKeyResolver(environment: [:], settings: settings(command: command)).resolve())
+        #expect(key.value == "fw-pass-key")
+    }
+
+    @Test func keyCommandWithWindowsLineEndsGivesTheKeyAlone() throws {
+        let command = try printingCommand("fw-crlf-key\r\nsecond line\r\n")
+        let key = try #require(try APIKeyResolver(environment: [:], settings: settings(command: command)).resolve())
+        #expect(key.value == "fw-crlf-key")
+    }
+
+    @Test func keyCommandWithAnEmptyFirstLineIsRefused() throws {
+        let command = try printingCommand("\nfw-second-line\n")
+        #expect {
+            try APIKeyResolver(environment: [:], settings: settings(command: command)).resolve()
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("first line") && !text.contains("fw-second-line")
+        }
+    }
+
+    /// Every source: a key that cannot go in a header is refused by where the bad character is, never by what it is.
+    @Test(arguments: [
+        ("fw-line\nbreak-secret", "a line break"),
+        ("fw-carriage\rreturn-secret", "a line break"),
+        ("fw-tab\tbed-secret", "a tab"),
+        ("fw-spa ced-secret", "a space"),
+        ("fw-bell\u{07}ring-secret", "a control character"),
+        ("fw-accent\u{E9}-secret", "a non-ASCII character"),
+    ])
+    func keyThatCannotBeSentIsRefusedWithoutEchoingIt(key: String, what: String) throws {
+        let path = try keyFile(mode: 0o600, contents: key)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let resolvers = [
+            APIKeyResolver(environment: ["FIREWORKS_API_KEY": key], settings: settings()),
+            APIKeyResolver(environment: [:], settings: settings(file: path)),
+        ]
+        for resolver in resolvers {
+            #expect {
+                try resolver.resolve()
+            } throws: { error in
+                let text = "\(error)"
+                return text.contains(what) && !text.contains("secret") && !text.contains("fw-")
+            }
+        }
+    }
+
+    @Test func controlCharacterInsideAKeyCommandsFirstLineIsRefused() throws {
+        let command = try printingCommand("fw-cmd\u{1B}[31m-secret\n")
+        #expect {
+            try APIKeyResolver(environment: [:], settings: settings(command: command)).resolve()
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("a control character") && text.contains("key_command") && !text.contains("secret")
+        }
+    }
 }

@@ -44,18 +44,39 @@ public struct APIKeyResolver: Sendable {
         self.settings = settings
     }
 
-    /// nil when no source is configured; throws when a configured source fails.
+    /// nil when no source is configured; throws when a configured source fails or gives a key that cannot be sent.
     public func resolve() throws(APIKeyError) -> APIKey? {
-        if let key = environment["FIREWORKS_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty {
-            return APIKey(value: key, source: .environment)
+        let key: APIKey
+        if let value = environment["FIREWORKS_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
+            key = APIKey(value: value, source: .environment)
+        } else if let command = settings.keyCommand {
+            key = APIKey(value: try runKeyCommand(command), source: .command(command))
+        } else if let path = settings.keyFile {
+            key = APIKey(value: try readKeyFile(expandingTilde(path)), source: .file(path))
+        } else {
+            return nil
         }
-        if let command = settings.keyCommand {
-            return APIKey(value: try runKeyCommand(command), source: .command(command))
+        try Self.checkSendable(key)
+        return key
+    }
+
+    /// A key is one line of visible ASCII: anything else would break the Authorization header, and the HTTP
+    /// client's refusal would quote the header. The message says where the bad character is, never what the key is.
+    static func checkSendable(_ key: APIKey) throws(APIKeyError) {
+        let scalars = Array(key.value.unicodeScalars)
+        guard let index = scalars.firstIndex(where: { !(0x21...0x7E).contains($0.value) }) else { return }
+        let what = switch scalars[index] {
+        case "\n", "\r": "a line break"
+        case "\t": "a tab"
+        case " ": "a space"
+        case let scalar where scalar.isASCII: "a control character"
+        default: "a non-ASCII character"
         }
-        if let path = settings.keyFile {
-            return APIKey(value: try readKeyFile(expandingTilde(path)), source: .file(path))
-        }
-        return nil
+        throw APIKeyError(description: """
+            The API key from \(key.sourceDescription) contains \(what) (character \(index + 1) of \(scalars.count)); \
+            a key is one line of letters, digits and punctuation. Check that it holds only the key \
+            (the key itself is not shown).
+            """)
     }
 
     private func runKeyCommand(_ command: String) throws(APIKeyError) -> String {
@@ -76,9 +97,11 @@ public struct APIKeyResolver: Sendable {
         guard process.terminationStatus == 0 else {
             throw APIKeyError(description: "The key_command `\(command)` in config.toml failed with exit status \(process.terminationStatus); run it yourself to see why.")
         }
-        let key = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // As `pass` defines its entries: the first line is the secret, the lines after it are other fields.
+        let firstLine = String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? ""
+        let key = firstLine.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !key.isEmpty else {
-            throw APIKeyError(description: "The key_command `\(command)` in config.toml printed nothing; it should print the API key.")
+            throw APIKeyError(description: "The key_command `\(command)` in config.toml printed nothing on its first line; it should print the API key there.")
         }
         return key
     }

@@ -5,6 +5,11 @@ struct EncodedRequest: Sendable {
     struct Header: Sendable, Equatable {
         var name: String
         var value: String
+
+        /// HTTP field values are visible ASCII, spaces and tabs; a line break would end the header early.
+        var canBeSent: Bool {
+            value.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || (0x21...0x7E).contains($0.value) }
+        }
     }
 
     var url: String
@@ -12,6 +17,8 @@ struct EncodedRequest: Sendable {
     var body: Data
     /// The image sent with the request, for a 413's message.
     var upload: FireworksUpload?
+    /// The API key inside the Authorization header: no failure's text may carry it.
+    var secret: String
 }
 
 /// Turns a validated `GenerationRequest` into the HTTP request FIREWORKS_API.md describes.
@@ -49,7 +56,7 @@ enum FireworksRequestEncoder {
             (contentType, body) = (form.contentType, form.encoded())
         }
         headers.append(EncodedRequest.Header(name: "Content-Type", value: contentType))
-        return EncodedRequest(url: url, headers: headers, body: body, upload: upload)
+        return EncodedRequest(url: url, headers: headers, body: body, upload: upload, secret: configuration.apiKey)
     }
 
     /// Binary answers carry one image; several samples, and workflow answers, come as JSON.

@@ -13,6 +13,22 @@ enum TransportFailure: Error, Sendable, Equatable {
     case answerCutShort(received: Int, expected: Int?)
     case answerTooLarge(limit: Int)
     case other(String)
+
+    /// The same failure with every occurrence of `secret` in its text replaced, as written and as Swift escapes it
+    /// when it describes an error that quotes a string (a line break shows as `\\n` there).
+    func hiding(_ secret: String) -> TransportFailure {
+        guard !secret.isEmpty else { return self }
+        let escaped = String(String(reflecting: secret).dropFirst().dropLast())
+        func hide(_ text: String) -> String {
+            text.replacingOccurrences(of: secret, with: "<hidden>").replacingOccurrences(of: escaped, with: "<hidden>")
+        }
+        return switch self {
+        case .cannotConnect(let detail): .cannotConnect(hide(detail))
+        case .connectionLost(let detail): .connectionLost(hide(detail))
+        case .other(let detail): .other(hide(detail))
+        case .timedOut, .answerCutShort, .answerTooLarge: self
+        }
+    }
 }
 
 /// Sends one request over AsyncHTTPClient and reads the whole answer within the request timeout.
@@ -45,6 +61,9 @@ final class FireworksTransport: Sendable {
 
     /// Throws `TransportFailure`, or `CancellationError` when the calling task is cancelled.
     func send(_ request: EncodedRequest) async throws -> ReceivedResponse {
+        if let header = request.headers.first(where: { !$0.canBeSent }) {
+            throw TransportFailure.other("the \(header.name) header holds a line break or another control character, so nothing was sent")
+        }
         do {
             return try await withThrowingTaskGroup(of: ReceivedResponse.self) { group in
                 group.addTask { try await self.exchange(request) }
@@ -58,7 +77,7 @@ final class FireworksTransport: Sendable {
             }
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            throw error as? TransportFailure ?? Self.classify(error)
+            throw (error as? TransportFailure ?? Self.classify(error)).hiding(request.secret)
         }
     }
 
