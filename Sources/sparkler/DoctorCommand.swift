@@ -21,7 +21,9 @@ struct DoctorCommand: AsyncParsableCommand {
         // A broken config.toml is part of the report, not a reason to stop.
         let setup = Result { () throws(ConfigError) in try SparklerSetup(environment: environment) }
         let settings = (try? setup.get())?.config.terminal ?? SparklerConfig.TerminalSettings()
-        let graphics = options.detector(settings: settings).detect(environment: environment)
+        let probe = TerminalProbe.canAsk ? TerminalProbe().ask() : nil
+        let graphics = options.detector(settings: settings).detect(
+            environment: environment, answers: probe?.answers, window: .ofStandardOutput())
         let report = DoctorReport(paths: SparklerPaths(environment: environment), setup: setup, graphics: graphics)
         if json {
             try EntryJSON.print(report)
@@ -47,6 +49,12 @@ struct DoctorReport: Encodable {
         var colors: String
         var colorsReason: String
         var symbols: String
+        /// One cell in pixels and where that came from.
+        var cell: String
+        /// What the terminal was asked at start-up, nil when there was no terminal to ask.
+        var asked: [String]?
+        /// Its answers, as read.
+        var answers: [String]?
     }
 
     struct Config: Encodable {
@@ -84,7 +92,10 @@ struct DoctorReport: Encodable {
             insideTmux: found.insideTmux, tmuxPassthrough: detected.tmuxPassthroughAllowed)
         graphics = Graphics(
             mode: detected.mode.rawValue, modeReason: detected.modeReason,
-            colors: detected.colorDepth.rawValue, colorsReason: detected.colorReason, symbols: detected.symbols.rawValue)
+            colors: detected.colorDepth.rawValue, colorsReason: detected.colorReason, symbols: detected.symbols.rawValue,
+            cell: detected.cell.description,
+            asked: detected.answers.map { _ in TerminalQuery.asked.map(\.name) },
+            answers: detected.answers.map { $0.replies.map(\.description) })
         let configExists = FileManager.default.fileExists(atPath: paths.configFile.path)
         let history: URL
         switch setup {
@@ -139,6 +150,9 @@ struct DoctorReport: Encodable {
             ("graphics", "\(graphics.mode) (\(graphics.modeReason))"),
             ("colours", "\(graphics.colors) (\(graphics.colorsReason))"),
             ("symbols", graphics.symbols),
+            ("cell", graphics.cell),
+            ("asked", graphics.asked.map { $0.joined(separator: ", ") } ?? "nothing: no terminal on standard input and output"),
+            ("answers", graphics.answers.map { $0.isEmpty ? "none within 150 ms" : $0.joined(separator: "; ") } ?? "none"),
             ("config", configLine),
             ("history", historyDirectory + (historyExists ? "" : " (not created yet)")),
             ("API key", keyLine),

@@ -5,7 +5,7 @@ import SparklerTUI
 /// How pictures are drawn, as the command line gives it; each option given overrides the
 /// `[terminal]` table of config.toml. The decision itself is the detector's.
 struct GraphicsOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("auto, symbols, sixel or kitty (default: `graphics` under [terminal] in config.toml, else auto).", valueName: "mode"), transform: Self.preference)
+    @Option(name: .long, help: ArgumentHelp("auto, symbols, sixel, kitty or iterm2 (default: `graphics` under [terminal] in config.toml, else auto).", valueName: "mode"), transform: Self.preference)
     var graphics: GraphicsPreference?
 
     @Option(name: .long, help: ArgumentHelp("Colours for symbols: 256, truecolor, 16 or none (default: detected).", valueName: "depth"), transform: Self.depth)
@@ -28,7 +28,7 @@ struct GraphicsOptions: ParsableArguments {
 
     private static func preference(_ value: String) throws -> GraphicsPreference {
         guard let preference = GraphicsPreference(rawValue: value.lowercased()) else {
-            throw ValidationError("--graphics takes auto, symbols, sixel or kitty, not `\(value)`.")
+            throw ValidationError("--graphics takes auto, symbols, sixel, kitty or iterm2, not `\(value)`.")
         }
         return preference
     }

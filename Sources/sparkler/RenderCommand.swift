@@ -23,13 +23,10 @@ struct RenderCommand: AsyncParsableCommand {
         let image = try decodedImage()
         let window = TerminalWindow.ofStandardOutput()
         let size = self.size ?? window.map { CellCount(columns: $0.columns, rows: max(1, $0.rows - 1)) } ?? CellCount(columns: 80, rows: 23)
-        var renderer = PictureRenderer()
-        if let cellPixels = window?.cellPixels {
-            (renderer.cellPixelWidth, renderer.cellPixelHeight) = cellPixels
-            renderer.cellAspect = Double(cellPixels.0) / Double(cellPixels.1)
-        }
-        let graphics = options.detector(settings: setup.config.terminal).detect()
-        let picture = renderer.render(image, columns: size.columns, rows: size.rows, format: graphics.format, key: file)
+        // Output to a file or a pipe is for a terminal that cannot be asked now.
+        let answers = TerminalProbe.canAsk ? TerminalProbe().ask().answers : nil
+        let graphics = options.detector(settings: setup.config.terminal).detect(answers: answers, window: window)
+        let picture = PictureRenderer().render(image, columns: size.columns, rows: size.rows, format: graphics.format, key: file)
         FileHandle.standardOutput.write(Data(PictureANSIText.text(of: picture).utf8))
     }
 
@@ -67,23 +64,5 @@ struct CellCount {
             throw ValidationError("--size takes COLSxROWS, e.g. 80x40 (each 1-4096), not `\(argument)`.")
         }
         self.init(columns: columns, rows: rows)
-    }
-}
-
-/// The terminal standard output goes to, as the kernel reports it.
-private struct TerminalWindow {
-    var columns: Int
-    var rows: Int
-    /// One cell's size in pixels, where the terminal reports its pixel size.
-    var cellPixels: (Int, Int)?
-
-    static func ofStandardOutput() -> TerminalWindow? {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
-        let columns = Int(size.ws_col)
-        let rows = Int(size.ws_row)
-        let pixels = size.ws_xpixel > 0 && size.ws_ypixel > 0
-            ? (Int(size.ws_xpixel) / columns, Int(size.ws_ypixel) / rows) : nil
-        return TerminalWindow(columns: columns, rows: rows, cellPixels: pixels.flatMap { $0.0 > 0 && $0.1 > 0 ? $0 : nil })
     }
 }

@@ -76,8 +76,8 @@ import Testing
         #expect(graphics.modeReason.contains("chafa's terminal database"))
     }
 
-    @Test func weztermGetsSixel() {
-        #expect(detect(["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"]).mode == .sixel)
+    @Test func weztermGetsITerm2Images() {
+        #expect(detect(["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"]).mode == .iterm2)
     }
 
     @Test func noColorGetsMonochromeSymbolsEvenInKitty() {

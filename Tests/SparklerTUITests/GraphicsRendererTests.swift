@@ -38,15 +38,16 @@ import Testing
         }
     }
 
-    @Test func aWidePictureInASquarePaneIsCentredWithBlankRowsAboveAndBelow() {
-        // 20x20 cells at 0.5 width/height is a square; a 2:1 picture takes 20x5 of it.
+    @Test func aWidePictureInASquarePaneIsCentredAndLeavesTheMarginsAsTheViewDrewThem() {
+        // 20x20 cells of 10x20 pixels is 200x400; a 2:1 picture takes 200x100 of it, 20x5 cells.
         let picture = renderer.render(GraphicsTestImages.solid(width: 200, height: 100, red: 0, green: 0, blue: 255), columns: 20, rows: 20, format: GraphicsTestImages.symbolsTruecolor)
         #expect(picture.fit.picture == Rect(x: 0, y: 7, width: 20, height: 5))
-        var frame = Frame(width: 20, height: 20, fill: Cell("x"))
+        let margin = Cell(" ", style: Style(background: .rgb(40, 44, 52)))
+        var frame = Frame(width: 20, height: 20, fill: margin)
         picture.draw(into: &frame, x: 0, y: 0)
         for y in 0..<20 {
-            let blank = (0..<20).allSatisfy { frame[$0, y] == .blank }
-            #expect(blank == !(7..<12).contains(y), "row \(y)")
+            let untouched = (0..<20).allSatisfy { frame[$0, y] == margin }
+            #expect(untouched == !(7..<12).contains(y), "row \(y)")
         }
     }
 
@@ -54,7 +55,8 @@ import Testing
         let fit = PaneFit(imageWidth: 100, imageHeight: 200, columns: 40, rows: 10)
         #expect(fit.picture == Rect(x: 15, y: 0, width: 10, height: 10))
         #expect(PaneFit(imageWidth: 100, imageHeight: 100, columns: 0, rows: 10).picture.isEmpty)
-        #expect(PaneFit(imageWidth: 100, imageHeight: 100, columns: 20, rows: 10, cellAspect: -1).picture == Rect(x: 0, y: 0, width: 20, height: 10))
+        #expect(PaneFit(imageWidth: 100, imageHeight: 100, columns: 20, rows: 10, cell: PixelSize(width: 0, height: -3)).picture
+            == Rect(x: 5, y: 0, width: 10, height: 10), "a nonsense cell size counts as one pixel")
     }
 
     @Test func anEmptyPaneRendersNothing() {
@@ -68,7 +70,7 @@ import Testing
         #expect(cells(picture).allSatisfy { $0.style == .plain })
     }
 
-    @Test func sixelStartsWithTheDCSIntroducerAndIsPlacedOverBlankCells() throws {
+    @Test func sixelStartsWithTheDCSIntroducerAndIsPlacedOverTheViewsCells() throws {
         let format = PictureFormat(mode: .sixel, colorDepth: .truecolor)
         let picture = renderer.render(GraphicsTestImages.solid(width: 32, height: 32, red: 0, green: 200, blue: 0), columns: 20, rows: 10, format: format, key: "abc")
         guard case .sequence(let sequence) = picture.content else {
@@ -85,7 +87,7 @@ import Testing
         #expect(placement.rect == Rect(x: 5, y: 1, width: 20, height: 10))
         #expect(placement.sequence == sequence)
         #expect(placement.key == "abc@20x10/sixel")
-        #expect(frame[5, 1] == .blank)
+        #expect(frame[5, 1].text == "x", "the cells under a placement keep the view's background")
         #expect(frame[4, 1].text == "x")
     }
 

@@ -74,25 +74,42 @@ struct TerminalFrameDamageTests {
         #expect(damage == FrameDamage(rows: [4], rowsToRedraw: [], placementsToSend: []))
     }
 
-    @Test func aWholeRepaintDeletesThePicturesOnScreenFirst() {
+    @Test func aWholeRepaintResendsThePicturesAndDeletesOnlyThoseThatWent() {
         let damage = FrameDamage.between(Frame(width: 8, height: 5), frame(placements: [kittyPicture]), placementsOnScreen: [kittyPicture])
-        #expect(damage.removals == ["<delete k>"])
+        #expect(damage.removals.isEmpty, "deleting k after sending it again would delete the new placement")
         #expect(damage.placementsToSend == [kittyPicture])
         #expect(FrameDamage.everything(in: frame(), removing: [picture, kittyPicture]).removals == ["<delete k>"])
     }
 
-    @Test func kittyPicturesCarryTheirDeleteCommand() {
-        let fit = PaneFit(imageWidth: 100, imageHeight: 100, columns: 10, rows: 5)
-        let at = { (format: PictureFormat) -> GraphicsPlacement? in
+    @Test func aMovedKittyPictureKeepsItsIdAndIsNotDeleted() {
+        var moved = kittyPicture
+        moved.rect.x += 1
+        let damage = FrameDamage.between(frame(placements: [kittyPicture]), frame(placements: [moved]), placementsOnScreen: [kittyPicture])
+        #expect(damage.placementsToSend == [moved])
+        #expect(damage.removals.isEmpty)
+    }
+
+    @Test func kittyPicturesAreSentWithAnIdOfTheirOwnAndDeletedByIt() {
+        let fit = PaneFit(imageWidth: 100, imageHeight: 100, columns: 10, rows: 5, mode: .kitty)
+        let at = { (format: PictureFormat, key: String) -> GraphicsPlacement? in
             var frame = Frame(width: 20, height: 10)
-            RenderedPicture(fit: fit, format: format, content: .sequence("<picture>"), key: "p").draw(into: &frame, x: 3, y: 2)
+            RenderedPicture(fit: fit, format: format, content: .sequence("<picture>"), key: key).draw(into: &frame, x: 3, y: 2)
             return frame.placements.first
         }
-        let kitty = at(PictureFormat(mode: .kitty, colorDepth: .truecolor))
-        let rect = kitty?.rect ?? Rect(x: 0, y: 0, width: 0, height: 0)
-        #expect(kitty?.removal == "\u{1B}_Ga=d,d=P,x=\(rect.x + 1),y=\(rect.y + 1)\u{1B}\\")
-        let throughTmux = at(PictureFormat(mode: .kitty, colorDepth: .truecolor, wrapsForTmux: true))
+        let kitty = at(PictureFormat(mode: .kitty, colorDepth: .truecolor), "p")
+        let id = KittyImage.id(for: kitty?.key ?? "")
+        #expect(kitty?.removal == "\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\")
+        #expect(at(PictureFormat(mode: .kitty, colorDepth: .truecolor), "other")?.removal != kitty?.removal)
+        let throughTmux = at(PictureFormat(mode: .kitty, colorDepth: .truecolor, wrapsForTmux: true), "p")
         #expect(throughTmux?.removal == TmuxPassthrough.wrap(kitty?.removal ?? ""))
-        #expect(at(PictureFormat(mode: .sixel, colorDepth: .truecolor))?.removal == nil)
+        #expect(at(PictureFormat(mode: .sixel, colorDepth: .truecolor), "p")?.removal == nil)
+        #expect(at(PictureFormat(mode: .iterm2, colorDepth: .truecolor), "p")?.removal == nil)
+    }
+
+    @Test func chafasKittySequenceGetsTheIdPlacementAndQuietKeys() {
+        let chafa = "\u{1B}_Ga=T,f=32,s=120,v=125,c=10,r=5,m=1\u{1B}\\\u{1B}_Gm=0\u{1B}\\"
+        #expect(KittyImage.identified(chafa, id: 77) == "\u{1B}_Gi=77,p=1,q=2,a=T,f=32,s=120,v=125,c=10,r=5,m=1\u{1B}\\\u{1B}_Gm=0\u{1B}\\")
+        #expect(KittyImage.id(for: "a") != KittyImage.id(for: "b"))
+        #expect(KittyImage.id(for: "a") == KittyImage.id(for: "a"))
     }
 }

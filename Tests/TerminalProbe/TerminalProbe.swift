@@ -58,6 +58,8 @@ enum TerminalProbe {
             return "resize(\(width)x\(height))"
         case .paste(let text):
             return "paste(\"\(text.replacingOccurrences(of: "\n", with: "\\n"))\")"
+        case .terminalReply(let reply):
+            return "reply(\(reply))"
         }
     }
 

@@ -30,7 +30,7 @@ struct ConfigReader {
         config.backend = try choice(root, "backend", path: "", among: BackendKind.allCases.map(\.rawValue)).flatMap(BackendKind.init)
         if let terminal = try table(root, "terminal", path: "") {
             try requireKnownKeys(terminal, path: "terminal", known: ["graphics", "colors", "symbols", "tmux_passthrough"])
-            config.terminal.graphics = try choice(terminal, "graphics", path: "terminal", among: ["auto", "symbols", "sixel", "kitty"])
+            config.terminal.graphics = try choice(terminal, "graphics", path: "terminal", among: ["auto", "symbols", "sixel", "kitty", "iterm2"])
             config.terminal.colors = try choice(terminal, "colors", path: "terminal", among: ["auto", "none", "16", "256", "truecolor"])
             config.terminal.symbols = try choice(terminal, "symbols", path: "terminal", among: ["block", "half", "ascii", "braille", "all"])
             config.terminal.tmuxPassthrough = try bool(terminal, "tmux_passthrough", path: "terminal")

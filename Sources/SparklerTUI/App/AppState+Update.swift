@@ -57,6 +57,8 @@ extension AppState {
             return []
         case .mouse(let mouse):
             return handleMouse(mouse)
+        case .terminalReply:
+            return []
         case .key(let key, let modifiers):
             if let overlay { return handleOverlay(overlay, key, modifiers) }
             return handleKey(key, modifiers)

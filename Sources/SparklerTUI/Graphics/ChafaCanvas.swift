@@ -9,9 +9,6 @@ struct ChafaCanvas: ~Copyable {
         var format: PictureFormat
         /// chafa's effort per cell, 0...1.
         var workFactor: Float
-        /// A cell's size in pixels: how large sixel and kitty pictures are made.
-        var cellPixelWidth: Int
-        var cellPixelHeight: Int
     }
 
     private let canvas: OpaquePointer
@@ -22,7 +19,7 @@ struct ChafaCanvas: ~Copyable {
         let config = chafa_canvas_config_new()
         defer { chafa_canvas_config_unref(config) }
         chafa_canvas_config_set_geometry(config, Int32(settings.columns), Int32(settings.rows))
-        chafa_canvas_config_set_cell_geometry(config, Int32(max(1, settings.cellPixelWidth)), Int32(max(1, settings.cellPixelHeight)))
+        chafa_canvas_config_set_cell_geometry(config, Int32(max(1, settings.format.cell.width)), Int32(max(1, settings.format.cell.height)))
         chafa_canvas_config_set_work_factor(config, min(max(settings.workFactor, 0), 1))
         let format = settings.format
         switch format.mode {
@@ -44,6 +41,9 @@ struct ChafaCanvas: ~Copyable {
             chafa_canvas_config_set_dither_mode(config, CHAFA_DITHER_MODE_DIFFUSION)
         case .kitty:
             chafa_canvas_config_set_pixel_mode(config, CHAFA_PIXEL_MODE_KITTY)
+            chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
+        case .iterm2:
+            chafa_canvas_config_set_pixel_mode(config, CHAFA_PIXEL_MODE_ITERM2)
             chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
         }
         guard let canvas = chafa_canvas_new(config) else { return nil }
@@ -75,7 +75,7 @@ struct ChafaCanvas: ~Copyable {
             style: Style(foreground: color(foreground), background: color(background)))
     }
 
-    /// What chafa prints for the canvas: the sixel or kitty sequence.
+    /// What chafa prints for the canvas: the sixel, kitty or iTerm2 sequence.
     func printed() -> String {
         // The fallback terminal has every sequence; the detector already decided they are wanted.
         let database = chafa_term_db_new()

@@ -6,6 +6,8 @@ public enum GraphicsMode: String, Sendable, Hashable, CaseIterable {
     case sixel
     /// The kitty graphics protocol, an escape sequence drawn over a rectangle of cells.
     case kitty
+    /// iTerm2's inline images (OSC 1337), which iTerm2, WezTerm, VS Code's terminal and mintty draw.
+    case iterm2
 
     /// Whether the picture travels as an escape sequence rather than as cells.
     public var isPixelGraphics: Bool { self != .symbols }
@@ -17,6 +19,7 @@ public enum GraphicsPreference: String, Sendable, Hashable, CaseIterable {
     case symbols
     case sixel
     case kitty
+    case iterm2
 
     var forcedMode: GraphicsMode? {
         switch self {
@@ -24,6 +27,7 @@ public enum GraphicsPreference: String, Sendable, Hashable, CaseIterable {
         case .symbols: .symbols
         case .sixel: .sixel
         case .kitty: .kitty
+        case .iterm2: .iterm2
         }
     }
 }

@@ -1,32 +1,74 @@
-/// Where a picture goes in a pane of cells: as large as fits, its aspect ratio kept, centred.
+/// Where a picture goes in a pane of cells and how large it is drawn: as large as the pane's pixels allow,
+/// its aspect ratio kept, centred. Computed in pixels from the terminal's real cell size, so a picture is
+/// the same shape in every terminal and mode.
 public struct PaneFit: Sendable, Equatable {
-    public static let defaultCellAspect = 0.5
-
+    /// The pane, in cells.
     public let columns: Int
     public let rows: Int
     /// The picture's cells, relative to the pane's top left; empty when the pane is.
     public let picture: Rect
+    /// What chafa draws over `picture`, in pixels. Sixel pictures are whole six-pixel bands high (chafa
+    /// rounds down), so the canvas never reaches past the picture's last row.
+    public let canvas: PixelSize
+    /// Where the image itself lies in the canvas; the rest is transparent padding (pixel modes only:
+    /// symbols stretch the image over whole cells, which the cell count keeps within half a cell).
+    public let image: PixelRect
 
-    /// `cellAspect` is a cell's width over its height: about 0.5 in most terminal fonts.
-    public init(imageWidth: Int, imageHeight: Int, columns: Int, rows: Int, cellAspect: Double = defaultCellAspect) {
+    public init(
+        imageWidth: Int, imageHeight: Int, columns: Int, rows: Int, cell: PixelSize = CellGeometry.fallback.pixels,
+        mode: GraphicsMode = .symbols
+    ) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
-        guard self.columns > 0, self.rows > 0, imageWidth > 0, imageHeight > 0 else {
+        let cell = PixelSize(width: max(1, cell.width), height: max(1, cell.height))
+        let bandHeight = mode == .sixel ? 6 : 1
+        func canvasHeight(rows: Int) -> Int { rows * cell.height / bandHeight * bandHeight }
+        let paneWidth = self.columns * cell.width
+        let paneHeight = canvasHeight(rows: self.rows)
+        guard paneWidth > 0, paneHeight > 0, imageWidth > 0, imageHeight > 0 else {
             picture = Rect(x: 0, y: 0, width: 0, height: 0)
+            canvas = PixelSize(width: 0, height: 0)
+            image = PixelRect(x: 0, y: 0, width: 0, height: 0)
             return
         }
-        let aspect = cellAspect.isFinite && cellAspect > 0 ? cellAspect : Self.defaultCellAspect
-        // How many columns the picture spans per row it spans.
-        let columnsPerRow = Double(imageWidth) / Double(imageHeight) / aspect
-        let width: Int
-        let height: Int
-        if Double(self.columns) / Double(self.rows) <= columnsPerRow {
-            width = self.columns
-            height = min(self.rows, max(1, Int((Double(width) / columnsPerRow).rounded())))
+        let scale = min(Double(paneWidth) / Double(imageWidth), Double(paneHeight) / Double(imageHeight))
+        let width = min(paneWidth, max(1, Int((Double(imageWidth) * scale).rounded())))
+        let height = min(paneHeight, max(1, Int((Double(imageHeight) * scale).rounded())))
+
+        let pictureColumns: Int
+        let pictureRows: Int
+        if mode.isPixelGraphics {
+            pictureColumns = min(self.columns, (width + cell.width - 1) / cell.width)
+            var rowsNeeded = (height + cell.height - 1) / cell.height
+            while canvasHeight(rows: rowsNeeded) < height && rowsNeeded < self.rows { rowsNeeded += 1 }
+            pictureRows = rowsNeeded
+            canvas = PixelSize(width: pictureColumns * cell.width, height: canvasHeight(rows: pictureRows))
+            image = PixelRect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         } else {
-            height = self.rows
-            width = min(self.columns, max(1, Int((Double(height) * columnsPerRow).rounded())))
+            pictureColumns = min(self.columns, max(1, Int((Double(width) / Double(cell.width)).rounded())))
+            pictureRows = min(self.rows, max(1, Int((Double(height) / Double(cell.height)).rounded())))
+            canvas = PixelSize(width: pictureColumns * cell.width, height: pictureRows * cell.height)
+            image = PixelRect(x: 0, y: 0, width: canvas.width, height: canvas.height)
         }
-        picture = Rect(x: (self.columns - width) / 2, y: (self.rows - height) / 2, width: width, height: height)
+        picture = Rect(
+            x: (self.columns - pictureColumns) / 2, y: (self.rows - pictureRows) / 2, width: pictureColumns, height: pictureRows)
+    }
+
+    /// Whether the image fills its canvas, so no padding is needed.
+    var fillsCanvas: Bool { image.width == canvas.width && image.height == canvas.height }
+}
+
+/// A rectangle in pixels.
+public struct PixelRect: Sendable, Hashable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
     }
 }

@@ -1,6 +1,6 @@
 /// A picture as text for a plain terminal or a file, as `chafa` prints it: symbols as characters
 /// with SGR colours, reset at each line's end (no cursor movement, so `cat` shows it again later);
-/// sixel or kitty as their sequence.
+/// sixel, kitty or iTerm2 as their sequence.
 public enum PictureANSIText {
     public static func text(of picture: RenderedPicture) -> String {
         switch picture.content {

@@ -6,11 +6,17 @@ public struct PictureFormat: Sendable, Hashable {
     public var symbols: SymbolSet
     /// Sixel or kitty sequences are wrapped in tmux's DCS passthrough.
     public var wrapsForTmux: Bool
+    /// One cell in pixels: every picture's size and shape is worked out from it.
+    public var cell: PixelSize
 
-    public init(mode: GraphicsMode, colorDepth: ColorDepth, symbols: SymbolSet = .default, wrapsForTmux: Bool = false) {
+    public init(
+        mode: GraphicsMode, colorDepth: ColorDepth, symbols: SymbolSet = .default, wrapsForTmux: Bool = false,
+        cell: PixelSize = CellGeometry.fallback.pixels
+    ) {
         self.mode = mode
         self.colorDepth = colorDepth
         self.symbols = symbols
         self.wrapsForTmux = wrapsForTmux && mode.isPixelGraphics
+        self.cell = cell
     }
 }

@@ -3,47 +3,60 @@ import Foundation
 import SparklerCore
 
 /// Turns decoded pixels into what a pane of cells shows: the picture as large as fits, its
-/// aspect ratio kept, centred.
+/// aspect ratio kept, centred (`PaneFit`), in the format's cell size.
 public struct PictureRenderer: Sendable {
-    /// A cell's width over its height.
-    public var cellAspect: Double
     /// chafa's effort per cell, 0...1: higher finds better symbols, slower.
     public var workFactor: Float
-    /// A cell's size in pixels, for sixel and kitty (the terminal's `ws_xpixel / ws_col` where known).
-    public var cellPixelWidth: Int
-    public var cellPixelHeight: Int
     /// How many threads chafa uses. chafa's setting is process-wide: the last renderer wins.
     public var threads: Int
 
-    public init(
-        cellAspect: Double = PaneFit.defaultCellAspect, workFactor: Float = 0.5,
-        cellPixelWidth: Int = 10, cellPixelHeight: Int = 20,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) {
-        self.cellAspect = cellAspect
+    public init(workFactor: Float = 0.5, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.workFactor = workFactor
-        self.cellPixelWidth = cellPixelWidth
-        self.cellPixelHeight = cellPixelHeight
         self.threads = threads
     }
 
     /// `key` names the picture (its image hash) in graphics placements.
     public func render(_ image: RGBAImage, columns: Int, rows: Int, format: PictureFormat, key: String = "") -> RenderedPicture {
-        let fit = PaneFit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows, cellAspect: cellAspect)
+        let fit = PaneFit(
+            imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows, cell: format.cell, mode: format.mode)
         let settings = ChafaCanvas.Settings(
-            columns: fit.picture.width, rows: fit.picture.height, format: format, workFactor: workFactor,
-            cellPixelWidth: cellPixelWidth, cellPixelHeight: cellPixelHeight)
+            columns: fit.picture.width, rows: fit.picture.height, format: format, workFactor: workFactor)
         guard let canvas = ChafaCanvas(settings) else {
             return RenderedPicture(fit: fit, format: format, content: .cells([]), key: key)
         }
         useThreads()
-        canvas.draw(image)
-        return RenderedPicture(fit: fit, format: format, content: content(of: canvas, fit: fit, format: format), key: key)
+        canvas.draw(format.mode.isPixelGraphics ? Self.laidOut(image, in: fit) : image)
+        return RenderedPicture(fit: fit, format: format, content: content(of: canvas, fit: fit, format: format, key: key), key: key)
     }
 
-    private func content(of canvas: borrowing ChafaCanvas, fit: PaneFit, format: PictureFormat) -> RenderedPicture.Content {
+    /// The image at exactly the pixels it is shown at, inside transparent padding as large as the canvas:
+    /// chafa stretches what it is given over the whole canvas, so it must be given the canvas.
+    static func laidOut(_ image: RGBAImage, in fit: PaneFit) -> RGBAImage {
+        let placed = fit.image
+        let sized = image.width == placed.width && image.height == placed.height
+            ? image : image.resized(to: ImageSize(width: placed.width, height: placed.height))
+        guard !fit.fillsCanvas else { return sized }
+        var pixels = [UInt8](repeating: 0, count: fit.canvas.width * fit.canvas.height * 4)
+        let rowBytes = placed.width * 4
+        sized.pixels.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                for row in 0..<placed.height {
+                    let from = row * rowBytes
+                    let to = ((placed.y + row) * fit.canvas.width + placed.x) * 4
+                    target.baseAddress!.advanced(by: to).update(from: source.baseAddress!.advanced(by: from), count: rowBytes)
+                }
+            }
+        }
+        return RGBAImage(width: fit.canvas.width, height: fit.canvas.height, pixels: pixels) ?? sized
+    }
+
+    private func content(of canvas: borrowing ChafaCanvas, fit: PaneFit, format: PictureFormat, key: String) -> RenderedPicture.Content {
         guard format.mode == .symbols else {
-            let sequence = canvas.printed()
+            var sequence = canvas.printed()
+            if format.mode == .kitty {
+                let name = RenderedPicture.placementKey(key: key, fit: fit, mode: format.mode)
+                sequence = KittyImage.identified(sequence, id: KittyImage.id(for: name))
+            }
             return .sequence(format.wrapsForTmux ? TmuxPassthrough.wrap(sequence) : sequence)
         }
         var cells: [Cell] = []

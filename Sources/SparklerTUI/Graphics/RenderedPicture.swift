@@ -34,30 +34,37 @@ public struct RenderedPicture: Sendable, Equatable {
         return stride(from: 0, to: cells.count, by: fit.picture.width).map { cells[$0..<$0 + fit.picture.width] }
     }
 
-    /// Draws the pane with its top left at (x, y): symbols as cells; sixel or kitty as blank cells
-    /// with a placement over them that the painter writes after the cells.
+    /// Draws the picture into the pane whose top left is (x, y): symbols as cells; sixel, kitty or iTerm2
+    /// as a placement over the cells, which the painter writes after them. The margins and the cells under a
+    /// placement keep what the view drew there (the theme's background).
     public func draw(into frame: inout Frame, x: Int, y: Int) {
-        for row in 0..<fit.rows {
-            for column in 0..<fit.columns {
-                frame[x + column, y + row] = cell(x: column, y: row)
-            }
-        }
-        guard case .sequence(let sequence) = content, !fit.picture.isEmpty else { return }
         let rect = Rect(x: x + fit.picture.x, y: y + fit.picture.y, width: fit.picture.width, height: fit.picture.height)
-        frame.placements.append(GraphicsPlacement(rect: rect, sequence: sequence, key: placementKey, removal: removal(at: rect)))
+        switch content {
+        case .cells:
+            for row in 0..<rect.height {
+                for column in 0..<rect.width {
+                    frame[rect.x + column, rect.y + row] = cell(x: fit.picture.x + column, y: fit.picture.y + row)
+                }
+            }
+        case .sequence(let sequence):
+            guard !rect.isEmpty else { return }
+            frame.placements.append(GraphicsPlacement(rect: rect, sequence: sequence, key: placementKey, removal: removal(at: rect)))
+        }
     }
 
-    /// Kitty's delete command for the placements over the rectangle's top left cell (1-based), freeing
-    /// the picture's data too; nil for sixel.
+    /// Kitty's delete command for this picture's image id, freeing its data too; nil for the other modes,
+    /// whose pixels the cells written over them replace.
     private func removal(at rect: Rect) -> String? {
         guard format.mode == .kitty else { return nil }
-        let command = "\u{1B}_Ga=d,d=P,x=\(rect.x + 1),y=\(rect.y + 1)\u{1B}\\"
+        let command = KittyImage.deletion(id: KittyImage.id(for: placementKey))
         return format.wrapsForTmux ? TmuxPassthrough.wrap(command) : command
     }
 
     /// Names the picture, its size and its mode, so the painter re-sends only what changed.
-    public var placementKey: String {
-        "\(key)@\(fit.picture.width)x\(fit.picture.height)/\(format.mode.rawValue)"
+    public var placementKey: String { Self.placementKey(key: key, fit: fit, mode: format.mode) }
+
+    static func placementKey(key: String, fit: PaneFit, mode: GraphicsMode) -> String {
+        "\(key)@\(fit.picture.width)x\(fit.picture.height)/\(mode.rawValue)"
     }
 
     /// Roughly how much memory the picture holds, for the cache's bound.

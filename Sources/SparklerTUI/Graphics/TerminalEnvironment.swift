@@ -17,6 +17,8 @@ public struct TerminalEnvironment: Sendable, Equatable {
     public var insideKitty: Bool
     /// WezTerm exports `WEZTERM_EXECUTABLE` and `WEZTERM_PANE`, tmux or not.
     public var insideWezTerm: Bool
+    /// `LC_TERMINAL`: iTerm2 sets it to `iTerm2`, and ssh passes it on where TERM_PROGRAM is lost.
+    public var lcTerminal: String?
 
     public init(_ environment: [String: String]) {
         func value(_ name: String) -> String? {
@@ -31,6 +33,15 @@ public struct TerminalEnvironment: Sendable, Equatable {
         noColor = value("NO_COLOR") != nil
         insideKitty = value("KITTY_WINDOW_ID") != nil || term == "xterm-kitty"
         insideWezTerm = value("WEZTERM_EXECUTABLE") != nil || value("WEZTERM_PANE") != nil || termProgram == "WezTerm"
+        lcTerminal = value("LC_TERMINAL")
+    }
+
+    /// The variable that names a terminal drawing iTerm2 inline images, as messages say it; nil when none does.
+    var inlineImageHint: String? {
+        if let termProgram, ["iTerm.app", "WezTerm", "vscode", "mintty"].contains(termProgram) { return "TERM_PROGRAM=\(termProgram)" }
+        if lcTerminal == "iTerm2" { return "LC_TERMINAL=iTerm2" }
+        if insideWezTerm { return "WezTerm (WEZTERM_PANE)" }
+        return nil
     }
 
     /// The variable that claims 24-bit colour, as messages name it: `COLORTERM`, a `*-direct`

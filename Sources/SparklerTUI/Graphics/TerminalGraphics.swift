@@ -6,6 +6,10 @@ public struct TerminalGraphics: Sendable, Equatable {
     public var modeReason: String
     /// Why this colour depth, e.g. "COLORTERM=truecolor: truecolor".
     public var colorReason: String
+    /// One cell in pixels, and where that came from.
+    public var cell: CellGeometry
+    /// What the terminal answered at start-up; nil when it was not asked.
+    public var answers: TerminalAnswers?
     /// What the decision was made from.
     public var terminal: TerminalEnvironment
     /// Whether the user allowed sixel and kitty through tmux's passthrough.

@@ -6,6 +6,9 @@ public enum InputEvent: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// Text the terminal delivered as one bracketed paste: typed into a field, never taken as keys.
     case paste(String)
+    /// An answer to a query that came after the start-up wait (a slow terminal, or a cell size asked
+    /// again after a resize): never typed into a field.
+    case terminalReply(TerminalReply)
 }
 
 public enum Key: Sendable, Hashable {

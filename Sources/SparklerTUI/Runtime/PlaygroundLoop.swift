@@ -18,9 +18,24 @@ struct PlaygroundLoop: @unchecked Sendable {
         defer { session.stop() }
         let reader = InputReader(session: session)
         let painter = FramePainter(session: session)
-        let graphics = options.graphics.detect(environment: setup.environment, cursesColorCount: session.colorCount)
-        let pictures = HistoryPictureSource(history: history, cache: PictureCache(), format: graphics.format)
-        let view = PlaygroundView(theme: theme.theme, pictures: pictures)
+        let probe = TerminalProbe().ask()
+        reader.pushBack(probe.typed)
+        var answers = probe.answers
+        let graphics = options.graphics.detect(
+            environment: setup.environment, answers: answers, window: .ofStandardOutput(), cursesColorCount: session.colorCount)
+        let cache = PictureCache()
+        var format = graphics.format
+        func makeView() -> PlaygroundView {
+            PlaygroundView(theme: theme.theme, pictures: HistoryPictureSource(history: history, cache: cache, format: format))
+        }
+        var view = makeView()
+        /// Cell sizes change with the font, which terminals report as a resize: every picture follows.
+        func refreshGeometry() {
+            let cell = CellGeometry.resolve(window: .ofStandardOutput(), answers: answers)
+            guard cell.pixels != format.cell else { return }
+            format.cell = cell.pixels
+            view = makeView()
+        }
 
         let size = session.size
         var state = AppState(
@@ -37,8 +52,18 @@ struct PlaygroundLoop: @unchecked Sendable {
 
         while true {
             var events: [AppEvent] = []
-            if let input = reader.next(timeout: .milliseconds(state.isBusy ? 50 : 100)) {
+            switch reader.next(timeout: .milliseconds(state.isBusy ? 50 : 100)) {
+            case .terminalReply(let reply):
+                answers.record(reply)
+                refreshGeometry()
+            case .resize(let width, let height):
+                refreshGeometry()
+                if graphics.cell.source == .cellReply { TerminalOutput.send(TerminalQuery.cellSize) }
+                events.append(.input(.resize(width: width, height: height)))
+            case let input?:
                 events.append(.input(input))
+            case nil:
+                break
             }
             events += inbox.drain()
             let now = Date()

@@ -81,7 +81,7 @@ public struct Frame: Sendable, Equatable {
     }
 }
 
-/// A picture drawn with terminal graphics (sixel or kitty) over a rectangle of the frame.
+/// A picture drawn with terminal graphics (sixel, kitty or iTerm2) over a rectangle of the frame.
 public struct GraphicsPlacement: Sendable, Equatable {
     public var rect: Rect
     /// What to write after the cells are on screen, cursor already at the rectangle's top left.

@@ -7,14 +7,14 @@ struct FrameDamage: Equatable {
     var rowsToRedraw: [Int]
     /// Pictures to send after the cells: new or changed ones, and those a redrawn row cut through.
     var placementsToSend: [GraphicsPlacement]
-    /// Commands to send before the cells, for pictures that rewriting cells does not remove (kitty).
+    /// Commands to send after the new pictures, for pictures that rewriting cells does not remove (kitty).
     var removals: [String] = []
 
     /// Everything: nothing on screen can be trusted (first paint, resize, new size), and the pictures
     /// still shown go.
     static func everything(in frame: Frame, removing placementsOnScreen: [GraphicsPlacement] = []) -> FrameDamage {
         FrameDamage(rows: Array(0..<frame.height), rowsToRedraw: [], placementsToSend: frame.placements,
-                    removals: placementsOnScreen.compactMap(\.removal))
+                    removals: removals(of: placementsOnScreen, keeping: frame.placements))
     }
 
     static func between(_ painted: Frame, _ frame: Frame, placementsOnScreen: [GraphicsPlacement]) -> FrameDamage {
@@ -44,7 +44,14 @@ struct FrameDamage: Equatable {
                 && !rowsToRedraw.isDisjoint(with: self.rows(of: placement, in: frame))
         }
         return FrameDamage(rows: rows.sorted(), rowsToRedraw: rowsToRedraw.sorted(), placementsToSend: fresh + cutThrough,
-                           removals: gone.compactMap(\.removal))
+                           removals: removals(of: gone, keeping: frame.placements))
+    }
+
+    /// Removals of pictures that are going, except those shown again under the same id (moved, or
+    /// re-sent after a whole repaint): deleting those would delete the new placement.
+    private static func removals(of going: [GraphicsPlacement], keeping shown: [GraphicsPlacement]) -> [String] {
+        let kept = Set(shown.compactMap(\.removal))
+        return going.compactMap(\.removal).filter { !kept.contains($0) }
     }
 
     private static func rows(of placement: GraphicsPlacement, in frame: Frame) -> Range<Int> {

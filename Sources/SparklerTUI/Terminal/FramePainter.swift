@@ -54,9 +54,6 @@ public final class FramePainter {
     private func write(_ frame: Frame, damage: FrameDamage, whole: Bool) {
         let window = sparkler_stdscr()
         let (screenWidth, screenHeight) = session.size
-        if !damage.removals.isEmpty {
-            TerminalOutput.send(damage.removals.joined())
-        }
         if whole {
             werase(window)
             clearok(sparkler_curscr(), true)
@@ -71,7 +68,7 @@ public final class FramePainter {
         placeCursor(frame.cursor, width: width, height: min(frame.height, screenHeight), window: window)
         wnoutrefresh(window)
         doupdate()
-        send(damage.placementsToSend, window: window)
+        send(damage.placementsToSend, removing: damage.removals, window: window)
         placementsOnScreen = frame.placements
         painted = frame
     }
@@ -81,7 +78,7 @@ public final class FramePainter {
         var previousWasWide = false
         for x in 0..<width {
             if covers.contains(where: { $0.rect.contains(x: x, y: y) }) {
-                writePictureCell(x: x, y: y, window: window)
+                writePictureCell(x: x, y: y, style: frame[x, y].style, window: window)
                 previousWasWide = false
                 continue
             }
@@ -99,10 +96,12 @@ public final class FramePainter {
         }
     }
 
-    /// Cells under a picture are invisible blanks: never equal to the blank curses erases with, so
-    /// it will not clear across them to shorten an update and wipe the picture.
-    private func writePictureCell(x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        write(" ", rendition: Rendition(attributes: sparkler_attr_invisible(), pair: 0), x: x, y: y, window: window)
+    /// Cells under a picture are invisible blanks in the pane's own colours (what shows through a picture's
+    /// transparent padding): never equal to the blank curses erases with, so it will not clear across them to
+    /// shorten an update and wipe the picture.
+    private func writePictureCell(x: Int, y: Int, style: Style, window: UnsafeMutablePointer<WINDOW>?) {
+        let pair = renditions[style]?.pair ?? 0
+        write(" ", rendition: Rendition(attributes: sparkler_attr_invisible(), pair: pair), x: x, y: y, window: window)
     }
 
     private func write(_ text: Character, rendition: Rendition, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
@@ -134,14 +133,15 @@ public final class FramePainter {
         }
     }
 
-    /// Pictures go out after curses has finished, straight to the terminal, each at its top left.
-    /// Afterwards the terminal is put back where curses believes it is: attributes reset, cursor
-    /// on curses' cursor cell.
-    private func send(_ placements: [GraphicsPlacement], window: UnsafeMutablePointer<WINDOW>?) {
-        guard !placements.isEmpty else { return }
+    /// Pictures go out after curses has finished, straight to the terminal, each at its top left; then
+    /// the pictures that went, so a replaced picture is never missing for a frame. Afterwards the terminal
+    /// is put back where curses believes it is: attributes reset, cursor on curses' cursor cell.
+    private func send(_ placements: [GraphicsPlacement], removing removals: [String], window: UnsafeMutablePointer<WINDOW>?) {
+        guard !placements.isEmpty || !removals.isEmpty else { return }
         for placement in placements {
             TerminalOutput.send("\u{1B}[\(placement.rect.y + 1);\(placement.rect.x + 1)H" + placement.sequence)
         }
+        TerminalOutput.send(removals.joined())
         TerminalOutput.send("\u{1B}[0m\u{1B}[\(getcury(window) + 1);\(getcurx(window) + 1)H")
     }
 

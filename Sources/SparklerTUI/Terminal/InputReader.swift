@@ -50,8 +50,13 @@ public final class InputReader {
         switch raw {
         case .character(27):
             // curses has already waited ESCDELAY for a sequence it knows; a key that came with the
-            // Esc is waiting in its buffer now, and means Alt (Alt-B sends Esc b).
-            guard let following = read(milliseconds: 0), let event = decode(following) else { return .key(.escape) }
+            // Esc is waiting in its buffer now, and means Alt (Alt-B sends Esc b) — or it begins a
+            // terminal's answer that came late, which is read whole and never typed.
+            guard let following = read(milliseconds: 0) else { return .key(.escape) }
+            if case .character(let value) = following, TerminalReplyParser.mayBeginReply(value) {
+                return lateReply(startingWith: UInt8(value))
+            }
+            guard let event = decode(following) else { return .key(.escape) }
             guard case .key = event else {
                 // A resize or a click right after Esc is not Alt-anything: keep both, in order.
                 pending.insert(event, at: 0)
@@ -73,6 +78,54 @@ public final class InputReader {
             if let event = KeyDecoder.functionKey(code) { return event }
             return keyname(code).flatMap { KeyDecoder.extendedKey(named: String(cString: $0)) }
         }
+    }
+
+    /// Esc and `introducer` have been read: the rest of what arrived with them is a terminal's answer, or
+    /// keys after all (Alt-[ and what was typed next), which come out as keys, in order.
+    private func lateReply(startingWith introducer: UInt8) -> InputEvent? {
+        var parser = TerminalReplyParser()
+        var items = parser.feed([27, introducer])
+        while items.isEmpty, let raw = read(milliseconds: 0) {
+            guard case .character(let value) = raw, value < 0x80 else {
+                // Not part of an answer: what came so far was typed, and so was this.
+                items = parser.finish()
+                if let event = decode(raw) { pending.append(event) }
+                break
+            }
+            items = parser.feed([UInt8(value)])
+        }
+        if items.isEmpty { items = parser.finish() }
+        var events: [InputEvent] = []
+        for item in items {
+            switch item {
+            case .reply(let reply): events.append(.terminalReply(reply))
+            case .input(let bytes): events += Self.keys(typed: bytes)
+            }
+        }
+        pending.insert(contentsOf: events.dropFirst(), at: 0)
+        return events.first
+    }
+
+    /// Bytes that were typed, as keys: Esc and the byte after it as Alt and that key.
+    private static func keys(typed bytes: [UInt8]) -> [InputEvent] {
+        var events: [InputEvent] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 27, index + 1 < bytes.count, let key = KeyDecoder.character(UInt32(bytes[index + 1])) {
+                events.append(KeyDecoder.addingAlt(to: key))
+                index += 2
+            } else {
+                KeyDecoder.character(UInt32(bytes[index])).map { events.append($0) }
+                index += 1
+            }
+        }
+        return events
+    }
+
+    /// Puts bytes the terminal sent before the reader started (keys typed during the start-up query)
+    /// back in front of the input, in order.
+    public func pushBack(_ bytes: [UInt8]) {
+        for byte in bytes.reversed() { ungetch(Int32(byte)) }
     }
 
     /// The text up to the paste's end marker. A terminal sends it in one burst; a pause of half a

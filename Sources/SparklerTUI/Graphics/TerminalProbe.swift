@@ -1,0 +1,82 @@
+import Glibc
+
+/// Asks the terminal on standard input and output `TerminalQuery`'s questions and reads the answers,
+/// waiting at most `timeout` for a terminal that never answers. Keys typed meanwhile are kept, in order,
+/// for the input reader: nothing the user types is lost and no answer is ever taken for a key.
+public struct TerminalProbe: Sendable {
+    public struct Result: Sendable {
+        public var answers: TerminalAnswers
+        /// Bytes that were not answers: keys typed while waiting.
+        public var typed: [UInt8]
+        /// How long the round trip took.
+        public var waited: Duration
+        /// Whether DA1 came back before the deadline (every terminal that answers at all answers it).
+        public var complete: Bool
+    }
+
+    public static let defaultTimeout: Duration = .milliseconds(150)
+
+    public var timeout: Duration
+
+    public init(timeout: Duration = defaultTimeout) {
+        self.timeout = timeout
+    }
+
+    /// Whether there is a terminal to ask: standard input and output both one.
+    public static var canAsk: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Puts the terminal in non-canonical mode without echo for the round trip and back as it was.
+    public func ask() -> Result {
+        var saved = termios()
+        let haveModes = tcgetattr(STDIN_FILENO, &saved) == 0
+        if haveModes {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ICANON | ECHO)
+            withUnsafeMutableBytes(of: &quiet.c_cc) { cc in
+                cc[Int(VMIN)] = 0
+                cc[Int(VTIME)] = 0
+            }
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer { if haveModes { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        TerminalOutput.send(TerminalQuery.sequence)
+        var parser = TerminalReplyParser()
+        var answers = TerminalAnswers()
+        var typed: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = start + timeout
+        while answers.primaryAttributes == nil {
+            let left = clock.now.duration(to: deadline)
+            guard left > .zero else { break }
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(max(1, Self.milliseconds(left))))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { continue }
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            guard count > 0 else { break }
+            Self.sort(parser.feed(buffer[0..<count]), into: &answers, typed: &typed)
+        }
+        // After DA1 nothing more is owed; a sequence cut short by the deadline is typed input.
+        if !parser.isWaiting || answers.primaryAttributes == nil {
+            Self.sort(parser.finish(), into: &answers, typed: &typed)
+        }
+        return Result(answers: answers, typed: typed, waited: start.duration(to: clock.now), complete: answers.primaryAttributes != nil)
+    }
+
+    private static func sort(_ items: [TerminalReplyParser.Item], into answers: inout TerminalAnswers, typed: inout [UInt8]) {
+        for item in items {
+            switch item {
+            case .reply(let reply): answers.record(reply)
+            case .input(let bytes): typed += bytes
+            }
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

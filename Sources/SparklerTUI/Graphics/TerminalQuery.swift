@@ -1,0 +1,19 @@
+/// The questions Sparkler asks the terminal at start-up, in one write. DA1 goes last: every terminal
+/// answers it, and answers come in order, so its answer means the others have come or never will.
+public enum TerminalQuery {
+    public static let asked: [(name: String, sequence: String)] = [
+        ("cell size (CSI 16 t)", "\u{1B}[16t"),
+        ("text area size (CSI 14 t)", "\u{1B}[14t"),
+        ("XTVERSION", "\u{1B}[>0q"),
+        ("kitty graphics", "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"),
+        ("XTSMGRAPHICS colour registers", "\u{1B}[?1;1;0S"),
+        ("XTSMGRAPHICS sixel geometry", "\u{1B}[?2;1;0S"),
+        ("XTGETTCAP RGB, Tc", "\u{1B}P+q524742;5463\u{1B}\\"),
+        ("DA1", "\u{1B}[c"),
+    ]
+
+    public static var sequence: String { asked.map(\.sequence).joined() }
+
+    /// Asked again after a resize where only the terminal knows its cell size.
+    static let cellSize = "\u{1B}[16t"
+}
