@@ -149,4 +149,69 @@ import Testing
         #expect(ColorDepth(userValue: "none") == ColorDepth.none)
         #expect(ColorDepth(userValue: "12") == nil)
     }
+
+    // MARK: the terminal's own answers, with no hint in the environment
+
+    private func answers(_ replies: TerminalReply...) -> TerminalAnswers { TerminalAnswers(replies) }
+    private let bare = ["TERM": "xterm-256color"]
+
+    @Test func xtermAsAVT340AnswersDA1WithSixelAndGetsSixel() {
+        let graphics = GraphicsDetector().detect(
+            environment: bare, answers: answers(.version("XTerm(379)"), .primaryAttributes([63, 1, 2, 4, 6, 9, 15, 16, 22, 28, 29])))
+        #expect(graphics.mode == .sixel)
+        #expect(graphics.modeReason.contains("attribute 4"))
+        #expect(!graphics.format.wrapsForTmux)
+    }
+
+    @Test func plainXtermGetsSymbolsAndSaysWhy() {
+        let graphics = GraphicsDetector().detect(
+            environment: bare, answers: answers(.version("XTerm(379)"), .primaryAttributes([64, 1, 2, 6, 9, 15, 16, 17, 18, 21, 22, 28])))
+        #expect(graphics.mode == .symbols)
+        #expect(graphics.modeReason.contains("XTerm(379)") && graphics.modeReason.contains("without sixel or kitty"))
+    }
+
+    @Test func aTerminalThatAnswersTheKittyQueryGetsKittyWithoutAnyHint() {
+        let graphics = GraphicsDetector().detect(environment: bare, answers: answers(.kittyGraphics(true), .primaryAttributes([62])))
+        #expect(graphics.mode == .kitty)
+        #expect(graphics.modeReason.contains("kitty graphics query with OK"))
+    }
+
+    @Test(arguments: ["WezTerm 20240203-110809-5046fc22", "iTerm2 3.5.0", "mintty 3.6.4"])
+    func terminalsNamingThemselvesAsITerm2ImageTerminalsGetITerm2(version: String) {
+        let graphics = GraphicsDetector().detect(environment: bare, answers: answers(.version(version), .primaryAttributes([62, 4])))
+        #expect(graphics.mode == .iterm2)
+        #expect(graphics.modeReason.contains(version))
+    }
+
+    @Test func insideTmuxWithItsOwnSixelTheSixelIsNotWrapped() {
+        let tmux = ["TERM": "tmux-256color", "TMUX": "/tmp/t,1,0"]
+        let graphics = GraphicsDetector().detect(environment: tmux, answers: answers(.primaryAttributes([1, 2, 4])))
+        #expect(graphics.mode == .sixel)
+        #expect(!graphics.format.wrapsForTmux)
+        #expect(GraphicsDetector().detect(environment: tmux, answers: answers(.primaryAttributes([1, 2]))).mode == .symbols)
+    }
+
+    @Test func silenceFallsBackToTheEnvironmentAndSaysSo() {
+        let graphics = GraphicsDetector().detect(environment: ["TERM": "xterm-kitty"], answers: TerminalAnswers())
+        #expect(graphics.mode == .kitty)
+        #expect(graphics.modeReason.contains("did not answer within 150 ms"))
+    }
+
+    @Test func xtgettcapRGBMeansTruecolorWhereNcursesIsNotRunning() {
+        let graphics = GraphicsDetector().detect(environment: bare, answers: answers(.capability(name: "RGB", value: "8/8/8"), .primaryAttributes([62])))
+        #expect(graphics.colorDepth == .truecolor)
+        #expect(graphics.colorReason.contains("XTGETTCAP"))
+    }
+
+    @Test func terminfoGivesTheColourCountWithoutNcursesRunning() {
+        #expect(GraphicsDetector().detect(environment: ["TERM": "xterm"]).colorDepth == .sixteen)
+        #expect(GraphicsDetector().detect(environment: ["TERM": "xterm"]).colorReason.contains("terminfo gives TERM=xterm 8 colours"))
+    }
+
+    @Test func theCellSizeTravelsInThePictureFormat() {
+        let window = TerminalWindow(columns: 100, rows: 40, pixelWidth: 700, pixelHeight: 600)
+        let graphics = GraphicsDetector().detect(environment: bare, window: window)
+        #expect(graphics.format.cell == PixelSize(width: 7, height: 15))
+        #expect(graphics.cell.source == .kernel)
+    }
 }

@@ -14,24 +14,24 @@ struct TerminalFrameDamageTests {
 
     @Test func onlyChangedRowsArePainted() {
         let damage = FrameDamage.between(frame("same"), frame("same"), placementsOnScreen: [])
-        #expect(damage == FrameDamage(rows: [], rowsToRedraw: [], placementsToSend: []))
+        #expect(damage == FrameDamage(rows: [], areasToRepaint: [], placementsToSend: []))
         #expect(FrameDamage.between(frame("old", row: 3), frame("new", row: 3), placementsOnScreen: []).rows == [3])
     }
 
     @Test func aNewSizeRepaintsEverything() {
         let damage = FrameDamage.between(Frame(width: 8, height: 5), frame(placements: [picture]), placementsOnScreen: [picture])
-        #expect(damage == FrameDamage(rows: [0, 1, 2, 3, 4], rowsToRedraw: [], placementsToSend: [picture]))
+        #expect(damage == FrameDamage(rows: [0, 1, 2, 3, 4], areasToRepaint: [], placementsToSend: [picture]))
     }
 
     @Test func aNewPictureIsSentAndItsCellsCleared() {
         let damage = FrameDamage.between(frame(), frame(placements: [picture]), placementsOnScreen: [])
-        #expect(damage == FrameDamage(rows: [1, 2], rowsToRedraw: [], placementsToSend: [picture]))
+        #expect(damage == FrameDamage(rows: [1, 2], areasToRepaint: [], placementsToSend: [picture]))
     }
 
     @Test func aPictureOnScreenIsNotSentAgain() {
         let shown = frame(placements: [picture])
         let damage = FrameDamage.between(shown, frame("x", row: 1, placements: [picture]), placementsOnScreen: [picture])
-        #expect(damage == FrameDamage(rows: [1], rowsToRedraw: [], placementsToSend: []))
+        #expect(damage == FrameDamage(rows: [1], areasToRepaint: [], placementsToSend: []))
     }
 
     @Test func aPictureWithANewKeyIsSent() {
@@ -39,14 +39,22 @@ struct TerminalFrameDamageTests {
         changed.key = "b"
         let damage = FrameDamage.between(frame(placements: [picture]), frame(placements: [changed]), placementsOnScreen: [picture])
         #expect(damage.placementsToSend == [changed])
-        #expect(damage.rowsToRedraw == [1, 2])
+        #expect(damage.areasToRepaint == [picture.rect])
     }
 
-    @Test func aRemovedPictureIsRedrawnOverAndNeighboursOnItsRowsResent() {
-        let neighbour = GraphicsPlacement(rect: Rect(x: 7, y: 2, width: 2, height: 2), sequence: "<kitty>", key: "n")
+    @Test func aRemovedPictureIsRepaintedOverAndANeighbourOnItsRowsIsLeftAlone() {
+        // The history's thumbnail changing beside the main picture must not make the main picture flicker.
+        let neighbour = GraphicsPlacement(rect: Rect(x: 7, y: 2, width: 2, height: 2), sequence: "<sixel n>", key: "n")
         let damage = FrameDamage.between(
             frame(placements: [picture, neighbour]), frame(placements: [neighbour]), placementsOnScreen: [picture, neighbour])
-        #expect(damage == FrameDamage(rows: [1, 2], rowsToRedraw: [1, 2], placementsToSend: [neighbour]))
+        #expect(damage == FrameDamage(rows: [1, 2], areasToRepaint: [picture.rect], placementsToSend: []))
+    }
+
+    @Test func aSixelPictureUnderAnAreaThatIsRepaintedIsSentAgain() {
+        let under = GraphicsPlacement(rect: Rect(x: 3, y: 2, width: 2, height: 2), sequence: "<sixel u>", key: "u")
+        let damage = FrameDamage.between(
+            frame(placements: [picture, under]), frame(placements: [under]), placementsOnScreen: [picture, under])
+        #expect(damage.placementsToSend == [under])
     }
 
     // MARK: kitty, whose pictures stay over rewritten cells until deleted
@@ -57,7 +65,7 @@ struct TerminalFrameDamageTests {
     @Test func aRemovedKittyPictureIsDeleted() {
         let damage = FrameDamage.between(frame(placements: [kittyPicture]), frame(), placementsOnScreen: [kittyPicture])
         #expect(damage.removals == ["<delete k>"])
-        #expect(damage.rowsToRedraw == [1, 2])
+        #expect(damage.areasToRepaint == [kittyPicture.rect])
     }
 
     @Test func aKittyPictureOnRedrawnRowsIsNotSentTwice() {
@@ -71,7 +79,7 @@ struct TerminalFrameDamageTests {
     @Test func aKittyPictureKeptInPlaceIsNeitherDeletedNorSent() {
         let damage = FrameDamage.between(frame(placements: [kittyPicture]), frame("x", row: 4, placements: [kittyPicture]),
                                          placementsOnScreen: [kittyPicture])
-        #expect(damage == FrameDamage(rows: [4], rowsToRedraw: [], placementsToSend: []))
+        #expect(damage == FrameDamage(rows: [4], areasToRepaint: [], placementsToSend: []))
     }
 
     @Test func aWholeRepaintResendsThePicturesAndDeletesOnlyThoseThatWent() {

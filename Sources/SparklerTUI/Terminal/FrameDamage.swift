@@ -2,9 +2,10 @@
 struct FrameDamage: Equatable {
     /// Rows whose cells must be written again.
     var rows: [Int]
-    /// Rows the terminal must redraw whole although curses thinks they are unchanged: a picture
-    /// was shown there and is gone, and only rewriting the cells removes it.
-    var rowsToRedraw: [Int]
+    /// Where a picture was shown and is gone: curses believes those cells unchanged, but only writing
+    /// them again removes the picture. Only these cells are rewritten, never whole rows, so a picture
+    /// beside the one that went stays untouched (no flicker when the history's thumbnail changes).
+    var areasToRepaint: [Rect]
     /// Pictures to send after the cells: new or changed ones, and those a redrawn row cut through.
     var placementsToSend: [GraphicsPlacement]
     /// Commands to send after the new pictures, for pictures that rewriting cells does not remove (kitty).
@@ -13,7 +14,7 @@ struct FrameDamage: Equatable {
     /// Everything: nothing on screen can be trusted (first paint, resize, new size), and the pictures
     /// still shown go.
     static func everything(in frame: Frame, removing placementsOnScreen: [GraphicsPlacement] = []) -> FrameDamage {
-        FrameDamage(rows: Array(0..<frame.height), rowsToRedraw: [], placementsToSend: frame.placements,
+        FrameDamage(rows: Array(0..<frame.height), areasToRepaint: [], placementsToSend: frame.placements,
                     removals: removals(of: placementsOnScreen, keeping: frame.placements))
     }
 
@@ -26,24 +27,21 @@ struct FrameDamage: Equatable {
         let gone = placementsOnScreen.filter { !wanted($0) }
         let fresh = frame.placements.filter { !shown($0) }
 
-        var rowsToRedraw = Set<Int>()
-        for placement in gone {
-            rowsToRedraw.formUnion(rows(of: placement, in: frame))
-        }
-        var rows = rowsToRedraw
-        for placement in fresh {
+        var rows = Set<Int>()
+        for placement in gone + fresh {
             rows.formUnion(self.rows(of: placement, in: frame))
         }
         for y in 0..<frame.height where !rows.contains(y) {
             let range = y * frame.width..<(y + 1) * frame.width
             if painted.cells[range] != frame.cells[range] { rows.insert(y) }
         }
-        // A kitty picture stays over rewritten cells; a sixel one must be sent again.
+        let areas = gone.map(\.rect)
+        // A sixel picture whose cells are rewritten must be sent again; kitty's stay over the cells.
         let cutThrough = frame.placements.filter { placement in
             placement.removal == nil && !fresh.contains { $0.isSamePicture(as: placement) }
-                && !rowsToRedraw.isDisjoint(with: self.rows(of: placement, in: frame))
+                && areas.contains { $0.intersects(placement.rect) }
         }
-        return FrameDamage(rows: rows.sorted(), rowsToRedraw: rowsToRedraw.sorted(), placementsToSend: fresh + cutThrough,
+        return FrameDamage(rows: rows.sorted(), areasToRepaint: areas, placementsToSend: fresh + cutThrough,
                            removals: removals(of: gone, keeping: frame.placements))
     }
 

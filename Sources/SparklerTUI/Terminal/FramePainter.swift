@@ -58,9 +58,7 @@ public final class FramePainter {
             werase(window)
             clearok(sparkler_curscr(), true)
         }
-        for y in damage.rowsToRedraw where y < screenHeight {
-            wredrawln(window, Int32(y), 1)
-        }
+        forgetScreen(in: damage.areasToRepaint, width: screenWidth, height: screenHeight)
         let width = min(frame.width, screenWidth)
         for y in damage.rows where y < screenHeight {
             writeRow(y, of: frame, width: width, window: window)
@@ -71,6 +69,23 @@ public final class FramePainter {
         send(damage.placementsToSend, removing: damage.removals, window: window)
         placementsOnScreen = frame.placements
         painted = frame
+    }
+
+    /// Makes curses believe the cells of `areas` hold something else, so the next update writes them
+    /// again: the terminal's copy of those cells is a picture that has gone.
+    private func forgetScreen(in areas: [Rect], width: Int, height: Int) {
+        guard !areas.isEmpty, let screen = sparkler_curscr() else { return }
+        graphemeBuffer[0] = 0xE000
+        graphemeBuffer[1] = 0
+        var stale = cchar_t()
+        setcchar(&stale, graphemeBuffer, sparkler_attr_invisible(), 0, nil)
+        for area in areas {
+            for y in max(0, area.y)..<max(0, min(area.maxY, height)) {
+                for x in max(0, area.x)..<max(0, min(area.maxX, width)) {
+                    mvwadd_wch(screen, Int32(y), Int32(x), &stale)
+                }
+            }
+        }
     }
 
     private func writeRow(_ y: Int, of frame: Frame, width: Int, window: UnsafeMutablePointer<WINDOW>?) {
