@@ -46,3 +46,37 @@ struct TerminalColorTests {
         #expect(XtermPalette.rgb(255) == (238, 238, 238))
     }
 }
+
+/// 8 and 16 colours stay usable: borders visible on their background, the focus colour told apart.
+@Suite struct LowColourContrastTests {
+    private let background = Color.rgb(0x1B, 0x1E, 0x25)
+    private let border = Color.rgb(0x44, 0x4B, 0x59)
+    private let focused = Color.rgb(0x7A, 0xA2, 0xF7)
+
+    @Test(arguments: [ColorMode.ansi8, .ansi16])
+    func aDimBorderOnADarkBackgroundStillShows(mode: ColorMode) {
+        let (front, back) = mode.numbers(foreground: border, background: background)
+        #expect(front != back)
+        #expect(back == 0)
+    }
+
+    @Test(arguments: [ColorMode.ansi8, .ansi16])
+    func theFocusedBorderDiffersFromTheOthers(mode: ColorMode) {
+        let plain = mode.numbers(foreground: border, background: background).foreground
+        let focus = mode.numbers(foreground: focused, background: background).foreground
+        #expect(plain != focus)
+        #expect(focus != 0)
+    }
+
+    @Test func eightColoursKeepAColoursHueAndGreysTheirLightness() {
+        #expect(ColorMode.ansi8.number(for: focused) == 6, "light blue is cyan, not white")
+        #expect(ColorMode.ansi8.number(for: .rgb(250, 250, 250)) == 7)
+        #expect(ColorMode.ansi8.number(for: .rgb(200, 20, 20)) == 1)
+    }
+
+    @Test func colourfulTerminalsAreLeftAlone() {
+        let numbers = ColorMode.indexed256.numbers(foreground: border, background: background)
+        #expect(numbers == (Int32(border.nearestIndexed), Int32(background.nearestIndexed)))
+        #expect(numbers.foreground != numbers.background)
+    }
+}

@@ -43,6 +43,17 @@ public enum ColorMode: Sendable, Equatable {
         }
     }
 
+    /// The ncurses colour numbers for a style. With 8 or 16 colours, near colours collapse: a dim border on
+    /// a dark background would both become black and vanish, so a foreground that lands on its background's
+    /// colour is moved to the nearest one that shows (with 8: white on the dark entries, black on the light).
+    func numbers(foreground: Color, background: Color) -> (foreground: Int32, background: Int32) {
+        let (front, back) = (number(for: foreground), number(for: background))
+        guard front == back, front >= 0, self == .ansi8 || self == .ansi16 else { return (front, back) }
+        if self == .ansi8 { return ([0, 1, 4, 5].contains(back) ? 7 : 0, back) }
+        let (r, g, b) = foreground.rgb
+        return (Int32(XtermPalette.nearestANSI(r, g, b, count: 16, excluding: Int(back))), back)
+    }
+
     /// Direct-colour terminfo entries read values 0-7 as the theme's ANSI colours, so the darkest
     /// blues are lifted by a step to stay true colours.
     private static func direct(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int32 {

@@ -167,8 +167,7 @@ public final class FramePainter {
             for x in 0..<frame.width {
                 let style = frame[x, y].style
                 if renditions[style] != nil { continue }
-                let foreground = session.colorMode.number(for: style.foreground)
-                let background = session.colorMode.number(for: style.background)
+                let (foreground, background) = session.colorMode.numbers(foreground: style.foreground, background: style.background)
                 guard let pair = colorPairs.pair(foreground: foreground, background: background) ?? (degrading ? 0 : nil) else {
                     return false
                 }

@@ -21,11 +21,16 @@ enum XtermPalette {
         }
     }
 
-    /// The nearest of the first `count` (8 or 16) theme colours, by xterm's default values.
-    static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> UInt8 {
+    /// The nearest of the first `count` (8 or 16) theme colours, by xterm's default values, leaving out
+    /// `excluded`. With eight, a clearly coloured colour keeps its hue (the 7 chromatic entries only):
+    /// by distance alone a light blue would become white, and the focus colour would look like any border.
+    static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int, excluding excluded: Int? = nil) -> UInt8 {
+        let chroma = Int(max(r, g, b)) - Int(min(r, g, b))
+        let candidates = count == 8 && chroma >= 64 ? Array(1...6) : Array(0..<count)
         var best = 0
         var bestDistance = Int.max
-        for (index, colour) in ansi.prefix(count).enumerated() {
+        for index in candidates where index != excluded {
+            let colour = ansi[index]
             let (dr, dg, db) = (Int(colour.0) - Int(r), Int(colour.1) - Int(g), Int(colour.2) - Int(b))
             let distance = dr * dr + dg * dg + db * db
             if distance < bestDistance {
