@@ -1,7 +1,7 @@
 import SparklerCore
 
 /// A rectangle of pixels in a screenshot: `x..<x+width` by `y..<y+height`.
-struct PixelRect: Equatable, Hashable, Sendable, CustomStringConvertible {
+struct ScreenRect: Equatable, Hashable, Sendable, CustomStringConvertible {
     var x: Int
     var y: Int
     var width: Int
@@ -17,12 +17,12 @@ struct PixelRect: Equatable, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Grown by `dx` on the left and right and `dy` at the top and bottom (shrunk for negatives).
-    func expanded(by dx: Int, _ dy: Int) -> PixelRect {
-        PixelRect(x: x - dx, y: y - dy, width: width + 2 * dx, height: height + 2 * dy)
+    func expanded(by dx: Int, _ dy: Int) -> ScreenRect {
+        ScreenRect(x: x - dx, y: y - dy, width: width + 2 * dx, height: height + 2 * dy)
     }
 
     /// Whether every edge is within `dx`/`dy` pixels of `other`'s.
-    func isClose(to other: PixelRect, dx: Int, dy: Int) -> Bool {
+    func isClose(to other: ScreenRect, dx: Int, dy: Int) -> Bool {
         abs(x - other.x) <= dx && abs(maxX - other.maxX) <= dx && abs(y - other.y) <= dy && abs(maxY - other.maxY) <= dy
     }
 }
@@ -57,8 +57,8 @@ extension RGBAImage {
 
     /// The smallest rectangle holding every pixel (inside `region`, the whole image by default) that
     /// satisfies `predicate`, or nil when none does.
-    func boundingBox(in region: PixelRect? = nil, where predicate: (PixelColor) -> Bool) -> PixelRect? {
-        let area = region ?? PixelRect(x: 0, y: 0, width: width, height: height)
+    func boundingBox(in region: ScreenRect? = nil, where predicate: (PixelColor) -> Bool) -> ScreenRect? {
+        let area = region ?? ScreenRect(x: 0, y: 0, width: width, height: height)
         var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
         for y in max(0, area.y)..<min(height, area.maxY) {
             for x in max(0, area.x)..<min(width, area.maxX) where predicate(color(x: x, y: y)) {
@@ -69,17 +69,17 @@ extension RGBAImage {
             }
         }
         guard minX != Int.max else { return nil }
-        return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        return ScreenRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
     }
 
     /// The bounding box of the pixels of `color` (each channel within `tolerance`).
-    func boundingBox(of color: PixelColor, tolerance: Int = 8, in region: PixelRect? = nil) -> PixelRect? {
+    func boundingBox(of color: PixelColor, tolerance: Int = 8, in region: ScreenRect? = nil) -> ScreenRect? {
         boundingBox(in: region) { $0.matches(color, tolerance: tolerance) }
     }
 
     /// How many pixels (inside `region`, the whole image by default) satisfy `predicate`.
-    func count(in region: PixelRect? = nil, where predicate: (PixelColor) -> Bool) -> Int {
-        let area = region ?? PixelRect(x: 0, y: 0, width: width, height: height)
+    func count(in region: ScreenRect? = nil, where predicate: (PixelColor) -> Bool) -> Int {
+        let area = region ?? ScreenRect(x: 0, y: 0, width: width, height: height)
         var count = 0
         for y in max(0, area.y)..<min(height, area.maxY) {
             for x in max(0, area.x)..<min(width, area.maxX) where predicate(color(x: x, y: y)) {
@@ -90,7 +90,7 @@ extension RGBAImage {
     }
 
     /// The colour most pixels of `region` have, with its share of them (0...1).
-    func dominantColor(in region: PixelRect) -> (color: PixelColor, share: Double)? {
+    func dominantColor(in region: ScreenRect) -> (color: PixelColor, share: Double)? {
         var counts: [PixelColor: Int] = [:]
         var total = 0
         for y in max(0, region.y)..<min(height, region.maxY) {
@@ -143,7 +143,7 @@ struct ScreenshotDifference: CustomStringConvertible {
     var isEmpty: Bool { points.isEmpty }
 
     /// The smallest rectangle holding every differing pixel, nil when none differs.
-    var boundingBox: PixelRect? {
+    var boundingBox: ScreenRect? {
         guard let first = points.first else { return nil }
         var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
         for point in points {
@@ -152,18 +152,18 @@ struct ScreenshotDifference: CustomStringConvertible {
             minY = min(minY, point.y)
             maxY = max(maxY, point.y)
         }
-        return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        return ScreenRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
     }
 
     /// The differing pixels outside `rect` grown by `slackX`/`slackY` at every edge (for a
     /// region of cells, half a cell: anti-aliased glyph edges bleed a few pixels with paint order).
-    func outside(_ rect: PixelRect, slackX: Int = 0, slackY: Int = 0) -> [(x: Int, y: Int)] {
+    func outside(_ rect: ScreenRect, slackX: Int = 0, slackY: Int = 0) -> [(x: Int, y: Int)] {
         let allowed = rect.expanded(by: slackX, slackY)
         return points.filter { !allowed.contains(x: $0.x, y: $0.y) }
     }
 
     /// Whether every difference lies inside `rect` grown by the slack.
-    func isOnlyInside(_ rect: PixelRect, slackX: Int = 0, slackY: Int = 0) -> Bool {
+    func isOnlyInside(_ rect: ScreenRect, slackX: Int = 0, slackY: Int = 0) -> Bool {
         outside(rect, slackX: slackX, slackY: slackY).isEmpty
     }
 

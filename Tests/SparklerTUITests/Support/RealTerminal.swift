@@ -208,14 +208,14 @@ final class RealTerminal {
     // MARK: Geometry
 
     /// The pixels of the cells `column..<column+columns` by `row..<row+rows` in a screenshot.
-    func rect(column: Int, row: Int, columns: Int = 1, rows: Int = 1) -> PixelRect {
-        PixelRect(
+    func rect(column: Int, row: Int, columns: Int = 1, rows: Int = 1) -> ScreenRect {
+        ScreenRect(
             x: textOrigin.x + column * cellSize.width, y: textOrigin.y + row * cellSize.height,
             width: columns * cellSize.width, height: rows * cellSize.height)
     }
 
     /// All the cells' pixels.
-    var textArea: PixelRect { rect(column: 0, row: 0, columns: columns, rows: rows) }
+    var textArea: ScreenRect { rect(column: 0, row: 0, columns: columns, rows: rows) }
 
     /// Half a cell each way: how far anti-aliased glyph edges may bleed past a region of cells.
     var halfCell: (x: Int, y: Int) { (cellSize.width / 2, cellSize.height / 2) }
