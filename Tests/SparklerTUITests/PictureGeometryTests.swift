@@ -67,3 +67,23 @@ import Testing
         #expect(CellGeometry.resolve(window: nil, answers: nil) == .fallback)
     }
 }
+
+@Suite struct SixelLimitTests {
+    @Test func aSixelPictureNeverExceedsTheTerminalsLimit() {
+        // xterm draws at most 1000x1000 pixels of sixel: a big pane at 11x23 cells must not be cut off.
+        let limit = PixelSize(width: 1000, height: 1000)
+        let fit = PaneFit(imageWidth: 1024, imageHeight: 1024, columns: 150, rows: 60, cell: PixelSize(width: 11, height: 23), mode: .sixel, limit: limit)
+        #expect(fit.canvas.width <= 1000 && fit.canvas.height <= 1000)
+        #expect(fit.image.width == fit.image.height)
+        #expect(fit.image.x + fit.image.width <= fit.canvas.width && fit.image.y + fit.image.height <= fit.canvas.height)
+        #expect(fit.image.height >= 990, "as large as the limit allows: \(fit.image)")
+    }
+
+    @Test func theLimitComesFromXTSMGRAPHICSAndOnlyForSixel() {
+        let answers = TerminalAnswers([.graphicsAttribute(item: 2, status: 0, values: [560, 360]), .primaryAttributes([63, 4])])
+        let sixel = GraphicsDetector().detect(environment: ["TERM": "xterm"], answers: answers)
+        #expect(sixel.format.sixelLimit == PixelSize(width: 560, height: 360))
+        let symbols = GraphicsDetector(preference: .symbols).detect(environment: ["TERM": "xterm"], answers: answers)
+        #expect(symbols.format.sixelLimit == nil)
+    }
+}

@@ -36,7 +36,8 @@ public struct GraphicsDetector: Sendable {
         let cell = CellGeometry.resolve(window: window, answers: answers)
         return TerminalGraphics(
             format: PictureFormat(
-                mode: mode, colorDepth: depth, symbols: symbols, wrapsForTmux: throughPassthrough, cell: cell.pixels),
+                mode: mode, colorDepth: depth, symbols: symbols, wrapsForTmux: throughPassthrough, cell: cell.pixels,
+                sixelLimit: answers?.sixelLimit),
             modeReason: modeReason,
             colorReason: colorReason,
             cell: cell,

@@ -16,15 +16,16 @@ public struct PaneFit: Sendable, Equatable {
 
     public init(
         imageWidth: Int, imageHeight: Int, columns: Int, rows: Int, cell: PixelSize = CellGeometry.fallback.pixels,
-        mode: GraphicsMode = .symbols
+        mode: GraphicsMode = .symbols, limit: PixelSize? = nil
     ) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
         let cell = PixelSize(width: max(1, cell.width), height: max(1, cell.height))
         let bandHeight = mode == .sixel ? 6 : 1
         func canvasHeight(rows: Int) -> Int { rows * cell.height / bandHeight * bandHeight }
-        let paneWidth = self.columns * cell.width
-        let paneHeight = canvasHeight(rows: self.rows)
+        // A terminal cuts off what is larger than its limit: the picture is made to fit it.
+        let paneWidth = min(self.columns * cell.width, limit?.width ?? .max)
+        let paneHeight = min(canvasHeight(rows: self.rows), (limit?.height ?? .max) / bandHeight * bandHeight)
         guard paneWidth > 0, paneHeight > 0, imageWidth > 0, imageHeight > 0 else {
             picture = Rect(x: 0, y: 0, width: 0, height: 0)
             canvas = PixelSize(width: 0, height: 0)
@@ -38,11 +39,14 @@ public struct PaneFit: Sendable, Equatable {
         let pictureColumns: Int
         let pictureRows: Int
         if mode.isPixelGraphics {
+            // The canvas is whole cells (the last one partly padding), within the limit.
             pictureColumns = min(self.columns, (width + cell.width - 1) / cell.width)
             var rowsNeeded = (height + cell.height - 1) / cell.height
             while canvasHeight(rows: rowsNeeded) < height && rowsNeeded < self.rows { rowsNeeded += 1 }
             pictureRows = rowsNeeded
-            canvas = PixelSize(width: pictureColumns * cell.width, height: canvasHeight(rows: pictureRows))
+            canvas = PixelSize(
+                width: min(pictureColumns * cell.width, limit?.width ?? .max),
+                height: min(canvasHeight(rows: pictureRows), (limit?.height ?? .max) / bandHeight * bandHeight))
             image = PixelRect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         } else {
             pictureColumns = min(self.columns, max(1, Int((Double(width) / Double(cell.width)).rounded())))

@@ -8,15 +8,18 @@ public struct PictureFormat: Sendable, Hashable {
     public var wrapsForTmux: Bool
     /// One cell in pixels: every picture's size and shape is worked out from it.
     public var cell: PixelSize
+    /// The largest sixel picture the terminal draws (XTSMGRAPHICS; xterm stops at 1000x1000), nil when unknown.
+    public var sixelLimit: PixelSize?
 
     public init(
         mode: GraphicsMode, colorDepth: ColorDepth, symbols: SymbolSet = .default, wrapsForTmux: Bool = false,
-        cell: PixelSize = CellGeometry.fallback.pixels
+        cell: PixelSize = CellGeometry.fallback.pixels, sixelLimit: PixelSize? = nil
     ) {
         self.mode = mode
         self.colorDepth = colorDepth
         self.symbols = symbols
         self.wrapsForTmux = wrapsForTmux && mode.isPixelGraphics
         self.cell = cell
+        self.sixelLimit = mode == .sixel ? sixelLimit : nil
     }
 }

@@ -18,7 +18,8 @@ public struct PictureRenderer: Sendable {
     /// `key` names the picture (its image hash) in graphics placements.
     public func render(_ image: RGBAImage, columns: Int, rows: Int, format: PictureFormat, key: String = "") -> RenderedPicture {
         let fit = PaneFit(
-            imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows, cell: format.cell, mode: format.mode)
+            imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows, cell: format.cell, mode: format.mode,
+            limit: format.sixelLimit)
         let settings = ChafaCanvas.Settings(
             columns: fit.picture.width, rows: fit.picture.height, format: format, workFactor: workFactor)
         guard let canvas = ChafaCanvas(settings) else {

@@ -14,6 +14,9 @@ public enum TerminalQuery {
 
     public static var sequence: String { asked.map(\.sequence).joined() }
 
-    /// Asked again after a resize where only the terminal knows its cell size.
-    static let cellSize = "\u{1B}[16t"
+    /// What is asked again after a resize: the cell size where only the terminal knows it, and the sixel
+    /// limit, which xterm ties to its window.
+    static func afterResize(_ graphics: TerminalGraphics) -> String {
+        (graphics.cell.source == .cellReply ? "\u{1B}[16t" : "") + (graphics.format.sixelLimit != nil ? "\u{1B}[?2;1;0S" : "")
+    }
 }

@@ -29,14 +29,16 @@ struct PlaygroundLoop: @unchecked Sendable {
             PlaygroundView(theme: theme.theme, pictures: HistoryPictureSource(history: history, cache: cache, format: format))
         }
         var view = makeView()
-        /// Cell sizes change with the font, which terminals report as a resize: every picture follows.
+        /// Cell sizes change with the font, which terminals report as a resize, and xterm's sixel limit with the
+        /// window: every picture follows.
         func refreshGeometry() {
             let cell = CellGeometry.resolve(window: .ofStandardOutput(), answers: answers)
-            guard cell.pixels != format.cell else { return }
+            let limit = format.mode == .sixel ? answers.sixelLimit : nil
+            guard cell.pixels != format.cell || limit != format.sixelLimit else { return }
             format.cell = cell.pixels
+            format.sixelLimit = limit
             view = makeView()
         }
-
         let size = session.size
         var state = AppState(
             width: size.width, height: size.height, catalogue: backend.catalogue, form: form, backend: backend.availability,
@@ -58,7 +60,7 @@ struct PlaygroundLoop: @unchecked Sendable {
                 refreshGeometry()
             case .resize(let width, let height):
                 refreshGeometry()
-                if graphics.cell.source == .cellReply { TerminalOutput.send(TerminalQuery.cellSize) }
+                TerminalOutput.send(TerminalQuery.afterResize(graphics))
                 events.append(.input(.resize(width: width, height: height)))
             case let input?:
                 events.append(.input(input))
