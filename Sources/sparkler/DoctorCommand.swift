@@ -21,9 +21,10 @@ struct DoctorCommand: AsyncParsableCommand {
         // A broken config.toml is part of the report, not a reason to stop.
         let setup = Result { () throws(ConfigError) in try SparklerSetup(environment: environment) }
         let settings = (try? setup.get())?.config.terminal ?? SparklerConfig.TerminalSettings()
-        let probe = TerminalProbe.canAsk ? TerminalProbe().ask() : nil
+        // The terminal is asked even when the report goes to a file or a pipe.
+        let probe = TerminalProbe().askControllingTerminal()
         let graphics = options.detector(settings: settings).detect(
-            environment: environment, answers: probe?.answers, window: .ofStandardOutput())
+            environment: environment, answers: probe?.0.answers, window: probe?.1)
         let report = DoctorReport(paths: SparklerPaths(environment: environment), setup: setup, graphics: graphics)
         if json {
             try EntryJSON.print(report)

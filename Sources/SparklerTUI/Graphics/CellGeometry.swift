@@ -64,8 +64,12 @@ public struct TerminalWindow: Sendable, Equatable {
     }
 
     public static func ofStandardOutput() -> TerminalWindow? {
+        of(descriptor: STDOUT_FILENO)
+    }
+
+    public static func of(descriptor: Int32) -> TerminalWindow? {
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
         return TerminalWindow(
             columns: Int(size.ws_col), rows: Int(size.ws_row), pixelWidth: Int(size.ws_xpixel), pixelHeight: Int(size.ws_ypixel))
     }

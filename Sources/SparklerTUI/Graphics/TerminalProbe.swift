@@ -22,13 +22,22 @@ public struct TerminalProbe: Sendable {
         self.timeout = timeout
     }
 
-    /// Whether there is a terminal to ask: standard input and output both one.
+    /// Whether standard input and output are both the terminal to ask.
     public static var canAsk: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
+    /// Asks the process's controlling terminal (`/dev/tty`) whatever standard output is (`doctor > report`);
+    /// nil when there is none.
+    public func askControllingTerminal() -> (Result, TerminalWindow?)? {
+        let terminal = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard terminal >= 0 else { return nil }
+        defer { close(terminal) }
+        return (ask(input: terminal, output: terminal), TerminalWindow.of(descriptor: terminal))
+    }
+
     /// Puts the terminal in non-canonical mode without echo for the round trip and back as it was.
-    public func ask() -> Result {
+    public func ask(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Result {
         var saved = termios()
-        let haveModes = tcgetattr(STDIN_FILENO, &saved) == 0
+        let haveModes = tcgetattr(input, &saved) == 0
         if haveModes {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ICANON | ECHO)
@@ -36,13 +45,13 @@ public struct TerminalProbe: Sendable {
                 cc[Int(VMIN)] = 0
                 cc[Int(VTIME)] = 0
             }
-            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+            tcsetattr(input, TCSANOW, &quiet)
         }
-        defer { if haveModes { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+        defer { if haveModes { tcsetattr(input, TCSANOW, &saved) } }
 
         let clock = ContinuousClock()
         let start = clock.now
-        TerminalOutput.send(TerminalQuery.sequence)
+        TerminalOutput.send(TerminalQuery.sequence, to: output)
         var parser = TerminalReplyParser()
         var answers = TerminalAnswers()
         var typed: [UInt8] = []
@@ -51,18 +60,16 @@ public struct TerminalProbe: Sendable {
         while answers.primaryAttributes == nil {
             let left = clock.now.duration(to: deadline)
             guard left > .zero else { break }
-            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            var descriptor = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, Int32(max(1, Self.milliseconds(left))))
             if ready < 0 && errno == EINTR { continue }
             guard ready > 0 else { continue }
-            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            let count = read(input, &buffer, buffer.count)
             guard count > 0 else { break }
             Self.sort(parser.feed(buffer[0..<count]), into: &answers, typed: &typed)
         }
-        // After DA1 nothing more is owed; a sequence cut short by the deadline is typed input.
-        if !parser.isWaiting || answers.primaryAttributes == nil {
-            Self.sort(parser.finish(), into: &answers, typed: &typed)
-        }
+        // A sequence cut short by the deadline is typed input.
+        Self.sort(parser.finish(), into: &answers, typed: &typed)
         return Result(answers: answers, typed: typed, waited: start.duration(to: clock.now), complete: answers.primaryAttributes != nil)
     }
 

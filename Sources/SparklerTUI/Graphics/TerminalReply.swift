@@ -58,9 +58,6 @@ public struct TerminalReplyParser: Sendable {
         [0x5B, 0x50, 0x5F, 0x5D].contains(value)
     }
 
-    /// Whether a sequence is waiting for its end.
-    public var isWaiting: Bool { !pending.isEmpty }
-
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Item] {
         var items: [Item] = []
         var input: [UInt8] = []

@@ -7,17 +7,17 @@ import Darwin
 /// Bytes written straight to the terminal (fd 1), past ncurses: mode switches ncurses has no
 /// capability for, and graphics sequences written after a refresh.
 enum TerminalOutput {
-    static func send(_ text: String) {
+    static func send(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
         var text = text
-        text.withUTF8 { send($0) }
+        text.withUTF8 { send($0, to: descriptor) }
     }
 
     /// Writes every byte, going on after partial writes and interrupted calls (a resize signal).
-    static func send(_ bytes: UnsafeBufferPointer<UInt8>) {
+    static func send(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32 = STDOUT_FILENO) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let written = write(STDOUT_FILENO, next, left)
+            let written = write(descriptor, next, left)
             if written < 0 {
                 if errno == EINTR { continue }
                 return
