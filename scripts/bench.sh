@@ -103,3 +103,9 @@ serve_line=$(head -n 1 "$serve_output")
 .build/release/serve-bench "${serve_line#sparkler serve: listening on }" bench-key | tee "$results/serve.md"
 kill -TERM $serve_pid
 wait $serve_pid
+
+echo
+echo "== Start-up to the first frame (terminal query): the playground in a 120x40 pty, offline engine, no history =="
+echo "   from spawn until the status line is on screen; the terminal answers XTVERSION and DA1 at once"
+echo "   (xterm vt340's replies) or never (the playground waits out its 150 ms for DA1)."
+python3 scripts/bench-startup.py .build/release/sparkler --runs 20 --warmup 2 | tee "$results/startup.md"
