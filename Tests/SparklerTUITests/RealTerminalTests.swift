@@ -22,6 +22,7 @@ struct RealTerminalTests {
         static let xtermAt11 = Setup(kind: .xterm(vt340: false), fontSize: 11, cell: .init(width: 9, height: 18))
         static let kittyAt9 = Setup(kind: .kitty, fontSize: 9, cell: .init(width: 7, height: 15))
         static let kittyAt14 = Setup(kind: .kitty, fontSize: 14, cell: .init(width: 11, height: 23))
+        static let kittyAt11 = Setup(kind: .kitty, fontSize: 11, cell: .init(width: 9, height: 18))
     }
 
     // MARK: The harness

@@ -1,0 +1,145 @@
+import Foundation
+import SparklerCore
+import Testing
+
+/// The playground itself in real graphical terminals (xterm as a VT340 at two font sizes whose cells are not
+/// 10x20, kitty), with nothing in the environment naming the terminal: the graphics are found by asking it.
+/// The same screen drawn with pixel graphics and with symbols differs only inside the image pane; the
+/// picture fills its pane with its aspect kept, centred; nothing scrolled.
+@Suite("Playground in real terminals", .serialized, .timeLimit(.minutes(2)))
+struct PlaygroundRealTerminalTests {
+    private static let sparkler = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".build/debug/sparkler")
+
+    /// 90x28: narrower than 100 columns, so there is no history pane (and no thumbnail, no clock) beside the
+    /// picture. Layout: the image box from row 7 to 26 and column 30 to 89; the status line is row 27.
+    private static let (columns, rows) = (90, 28)
+    private static let imageBox = (column: 30, row: 7, columns: 60, rows: 20)
+    private static let statusRow = 27
+
+    /// A fresh home whose saved form holds a prompt and a locked seed, so every run makes the same picture.
+    private func makeHome(in folder: URL) throws -> URL {
+        let home = folder.appendingPathComponent("home-\(UUID().uuidString)")
+        let state = home.appendingPathComponent("state/sparkler")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let form = """
+            {"prompt": "a red circle on a blue background", "negative": "", "model": "accounts/sparkler/models/sparkler-tiny",
+             "mode": "text-to-image", "size": {"width": 512, "height": 512}, "cfg": 3, "steps": 20, "seed": 42,
+             "seedLocked": true, "format": "png", "safetyCheck": false, "initImage": "", "initMode": "strength",
+             "strength": 0.5, "scheduleStart": 0.65, "scheduleEnd": 1, "controlImage": "", "controlNet": "canny",
+             "conditioningScale": 0.5}
+            """
+        try form.write(to: state.appendingPathComponent("form.json"), atomically: true, encoding: .utf8)
+        return home
+    }
+
+    private func environment(_ home: URL) -> [String: String] {
+        [
+            "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "SWIFT_BACKTRACE": "enable=no",
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+        ]
+    }
+
+    /// Starts the playground, makes the picture (Enter), waits until it is in history and the screen is still.
+    private func generate(
+        _ setup: RealTerminalTests.Setup, graphics: [String], on display: VirtualDisplay
+    ) async throws -> (RealTerminal, RGBAImage) {
+        let folder = try RealTerminal.makeDirectory(on: display)
+        let home = try makeHome(in: folder)
+        let terminal = try await RealTerminal.start(
+            setup.kind, fontSize: setup.fontSize, columns: Self.columns, rows: Self.rows,
+            command: [Self.sparkler.path] + graphics, environment: environment(home), on: display, directory: folder)
+        let isBlue: (PixelColor) -> Bool = { $0.blue > 150 && $0.red < 100 }
+        let pane = terminal.rect(column: Self.imageBox.column, row: Self.imageBox.row, columns: Self.imageBox.columns, rows: Self.imageBox.rows)
+        // The empty pane's hint shows once the playground is up; then Enter makes the picture.
+        _ = try await terminal.stableScreenshot()
+        try terminal.press("Return")
+        let images = home.appendingPathComponent("data/sparkler/images")
+        try await waitForPicture(in: images)
+        _ = try await terminal.waitUntil("the picture in the image pane") { $0.count(in: pane, where: isBlue) > 1000 }
+        // Hide the cursor's blink from the comparison: the same key in both runs leaves it in the same place.
+        return (terminal, try await terminal.stableScreenshot())
+    }
+
+    private func waitForPicture(in folder: URL, timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+            if files.contains(where: { $0.hasSuffix(".png") }) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("no picture appeared in \(folder.path) within \(timeout)")
+    }
+
+    @Test("Pixel graphics and symbols differ only inside the image pane; the picture fills it, square and centred", arguments: [
+        RealTerminalTests.Setup.vt340At9, .vt340At14, .kittyAt11,
+    ])
+    func pixelPictureFillsItsPane(setup: RealTerminalTests.Setup) async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.sparkler.path), "no \(Self.sparkler.path): build it first")
+        let display = try await VirtualDisplay.start()
+        defer { display.stop() }
+
+        let (symbolsTerminal, symbols) = try await generate(setup, graphics: ["--graphics", "symbols"], on: display)
+        let cell = symbolsTerminal.cellSize
+        let paneBox = symbolsTerminal.rect(
+            column: Self.imageBox.column, row: Self.imageBox.row, columns: Self.imageBox.columns, rows: Self.imageBox.rows)
+        let inner = symbolsTerminal.rect(
+            column: Self.imageBox.column + 1, row: Self.imageBox.row + 1, columns: Self.imageBox.columns - 2, rows: Self.imageBox.rows - 2)
+        let statusLine = symbolsTerminal.rect(column: 0, row: Self.statusRow, columns: Self.columns)
+        symbolsTerminal.stop()
+        let (pixelTerminal, pixels) = try await generate(setup, graphics: [], on: display)
+        defer { pixelTerminal.stop() }
+
+        // Outside the image pane, the same screen to the pixel: same layout, nothing scrolled. The status line
+        // says how long the picture took, which differs between two runs.
+        let difference = ScreenshotDifference(symbols, pixels, tolerance: 24)
+        let outside = difference.outside(paneBox, slackX: cell.width / 2, slackY: cell.height / 2)
+            .filter { !statusLine.contains(x: $0.x, y: $0.y) }
+        #expect(outside.isEmpty, "\(setup.testDescription): \(outside.count) pixels differ outside the image pane, e.g. \(outside.prefix(5))")
+        #expect(difference.count > 0, "the pixel picture is not the symbols picture")
+
+        // The picture (blue to its edges) as large as the pane's inside allows, square, centred within half a cell.
+        let isBlue: (PixelColor) -> Bool = { $0.blue > 150 && $0.red < 100 }
+        let box = try #require(pixels.boundingBox(in: inner, where: isBlue))
+        #expect(abs(box.width - box.height) <= 2, "\(setup.testDescription): the square picture is \(box)")
+        let fillsWidth = box.width >= inner.width - 2
+        let fillsHeight = box.height >= inner.height - 6
+        #expect(fillsWidth || fillsHeight, "\(setup.testDescription): \(box) does not fill \(inner)")
+        #expect(box.x >= inner.x && box.maxX <= inner.maxX && box.y >= inner.y && box.maxY <= inner.maxY, "inside its pane")
+        let offCentre = (abs((box.x + box.maxX) - (inner.x + inner.maxX)) / 2, abs((box.y + box.maxY) - (inner.y + inner.maxY)) / 2)
+        #expect(offCentre.0 <= cell.width / 2 + 1 && offCentre.1 <= cell.height / 2 + 1, "\(setup.testDescription): off centre by \(offCentre)")
+        // The margins around it are the theme's background, not the terminal's.
+        let background = pixels.color(x: inner.x + 1, y: inner.y + 1)
+        let margin = box.y - inner.y > 2 ? pixels.color(x: inner.x + inner.width / 2, y: inner.y + 1)
+            : pixels.color(x: inner.x + 1, y: inner.y + inner.height / 2)
+        #expect(margin.matches(symbols.color(x: paneBox.x + 2, y: paneBox.y + cell.height + 1), tolerance: 8),
+                "margin \(margin) vs the pane's background; corner \(background)")
+    }
+
+    /// `sparkler doctor` run in each terminal with no hint in the environment: the answers decide.
+    @Test("Each terminal gets the graphics it draws, found by asking it", arguments: [
+        (RealTerminalTests.Setup.vt340At9, "sixel"), (.xtermAt11, "symbols"), (.kittyAt11, "kitty"),
+    ])
+    func detection(setup: RealTerminalTests.Setup, expected: String) async throws {
+        let display = try await VirtualDisplay.start()
+        defer { display.stop() }
+        let folder = try RealTerminal.makeDirectory(on: display)
+        let home = try makeHome(in: folder)
+        let report = folder.appendingPathComponent("doctor.json")
+        let done = folder.appendingPathComponent("done")
+        let script = "\"$0\" doctor --json > \(report.path); echo $? > \(done.path).part; mv \(done.path).part \(done.path); exec sleep 60"
+        let terminal = try await RealTerminal.start(
+            setup.kind, fontSize: setup.fontSize, columns: 80, rows: 24, command: ["/bin/sh", "-c", script, Self.sparkler.path],
+            environment: environment(home), on: display, directory: folder)
+        defer { terminal.stop() }
+        #expect(try await terminal.waitForFile(done) == "0\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let graphics = try #require(json["graphics"] as? [String: Any])
+        #expect(graphics["mode"] as? String == expected, "\(setup.testDescription): \(graphics)")
+        let cellText = graphics["cell"] as? String ?? ""
+        #expect(cellText.hasPrefix("\(setup.cell.width)x\(setup.cell.height) pixels"), "\(cellText)")
+    }
+}
