@@ -87,3 +87,38 @@ import Testing
         #expect(symbols.format.sixelLimit == nil)
     }
 }
+
+/// What chafa's sequences carry, decoded: size, padding, colours.
+@Suite struct PictureSequenceTests {
+    private let renderer = PictureRenderer(threads: 1)
+
+    @Test func aSixelPictureHasItsCanvasSizeTransparentPaddingAndNoColourThatIsNotInThePicture() throws {
+        let image = try #require(RGBAImage(width: 300, height: 100, red: 200, green: 20, blue: 20))
+        let cell = PixelSize(width: 7, height: 15)
+        let picture = renderer.render(image, columns: 20, rows: 10, format: PictureFormat(mode: .sixel, colorDepth: .truecolor, cell: cell))
+        guard case .sequence(let sequence) = picture.content else { Issue.record("no sequence"); return }
+        let sixel = SixelImage(sequence)
+        let fit = picture.fit
+        #expect(sixel.width == fit.canvas.width && sixel.height == fit.canvas.height)
+        #expect(sixel.height % 6 == 0)
+        #expect(sixel.register(x: fit.image.x + 5, y: fit.image.y + 5) != nil)
+        #expect(sixel.register(x: sixel.width / 2, y: 0) == nil, "the padding above a wide picture is transparent")
+        // Every drawn pixel is the picture's red: no stray pixel of another colour (chafa defines a grey
+        // register in every palette, but must never draw with it).
+        for register in Set(sixel.drawn.values) {
+            let (r, g, b) = try #require(sixel.registers[register])
+            #expect(r > 70 && g < 15 && b < 15, "register \(register) is \(r);\(g);\(b) percent")
+        }
+        #expect(abs(sixel.drawn.count - fit.image.width * fit.image.height) <= fit.image.width / 10, "the picture, not its padding")
+    }
+
+    @Test func anITerm2PictureNamesItsCellsAndEndsWithBEL() throws {
+        let image = try #require(RGBAImage(width: 64, height: 64, red: 0, green: 0, blue: 255))
+        let picture = renderer.render(
+            image, columns: 30, rows: 10, format: PictureFormat(mode: .iterm2, colorDepth: .truecolor, cell: PixelSize(width: 9, height: 18)))
+        guard case .sequence(let sequence) = picture.content else { Issue.record("no sequence"); return }
+        #expect(sequence.hasPrefix("\u{1B}]1337;File=inline=1;width=\(picture.fit.picture.width);height=\(picture.fit.picture.height);"))
+        #expect(sequence.hasSuffix("\u{07}"))
+        #expect(picture.fit.picture == Rect(x: 5, y: 0, width: 20, height: 10), "64x64 in 9x18 cells: 180x180 px")
+    }
+}
