@@ -14,7 +14,8 @@ static inline int sparkler_cols(void) { return COLS; }
 static inline int sparkler_colors(void) { return COLORS; }
 static inline int sparkler_color_pairs(void) { return COLOR_PAIRS; }
 // newterm instead of initscr: initscr exits the process when TERM is unknown, newterm returns NULL.
-static inline SCREEN *sparkler_newterm(void) { return newterm(NULL, stdout, stdin); }
+// A NULL type is TERM's.
+static inline SCREEN *sparkler_newterm(const char *type) { return newterm(type, stdout, stdin); }
 
 static inline attr_t sparkler_attr_bold(void) { return A_BOLD; }
 static inline attr_t sparkler_attr_dim(void) { return A_DIM; }

@@ -23,10 +23,11 @@ struct DoctorCommand: AsyncParsableCommand {
         let settings = (try? setup.get())?.config.terminal ?? SparklerConfig.TerminalSettings()
         // The terminal is asked even when the report goes to a file or a pipe.
         let probe = TerminalProbe().askControllingTerminal()
-        // The colours the playground's ncurses will have for this TERM: the depth it actually uses.
+        // The colours the playground's ncurses will have, from the entry it will choose: the depth it actually uses.
+        let curses = CursesTerminalType.choose(environment: environment, answers: probe?.0.answers)
         let graphics = options.detector(settings: settings).detect(
             environment: environment, answers: probe?.0.answers, window: probe?.1,
-            cursesColorCount: TerminfoColors.count(term: environment["TERM"]))
+            cursesColorCount: curses.colors, cursesTerminal: curses)
         let report = DoctorReport(paths: SparklerPaths(environment: environment), setup: setup, graphics: graphics)
         if json {
             try EntryJSON.print(report)

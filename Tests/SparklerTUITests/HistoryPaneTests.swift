@@ -27,6 +27,7 @@ import Testing
         state.press(.character("x"))
         #expect(state.overlay == .exportPath(4, TextInput("sparkler-4.jpg")))
         #expect(state.press(.enter) == [.export(4, path: "sparkler-4.jpg")])
+        #expect(state.status.text == "Exporting 4 to sparkler-4.jpg…", "the wait shows until the writer says how it went")
         state.press(.character(" "))
         #expect(state.history.marked == [4])
     }

@@ -147,7 +147,8 @@ struct PlaygroundEndToEndTests {
         try tmux.sendKeys("C-u")
         try tmux.sendText(sheet.path)
         try tmux.sendKeys("Enter")
-        try await tmux.waitFor("Exported the grid")
+        // Four full-size pictures drawn into one PNG by a debug build, beside the rest of the tests.
+        try await tmux.waitFor("Exported the grid", timeout: .seconds(60))
         let metadata = try #require(try ContactSheetMetadata.read(from: Data(contentsOf: sheet)))
         #expect(metadata.cells.count == 4)
         #expect(Set(metadata.cells.map(\.label)) == Set(labels.map { "seed \($0)" }))

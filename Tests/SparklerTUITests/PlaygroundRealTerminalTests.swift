@@ -119,11 +119,42 @@ struct PlaygroundRealTerminalTests {
                 "margin \(margin) vs the pane's background; corner \(background)")
     }
 
+    /// Symbols in kitty: TERM=xterm-kitty's entry has 256 colours, but kitty takes 24-bit colour, so ncurses
+    /// draws with kitty-direct and the picture's colours are its own, not the nearest of the 240 fixed palette
+    /// entries (6x6x6 cube and grey ramp), which is all that `--colors 256` leaves.
+    @Test("Symbols in kitty are drawn in direct colour", arguments: [
+        (["--graphics", "symbols"], true), (["--graphics", "symbols", "--colors", "256"], false),
+    ])
+    func directColourSymbolsInKitty(arguments: [String], direct: Bool) async throws {
+        let display = try await VirtualDisplay.start()
+        defer { display.stop() }
+        let (terminal, shot) = try await generate(.kittyAt11, graphics: arguments, on: display)
+        defer { terminal.stop() }
+        let inner = terminal.rect(
+            column: Self.imageBox.column + 1, row: Self.imageBox.row + 1, columns: Self.imageBox.columns - 2, rows: Self.imageBox.rows - 2)
+        let levels = [0, 95, 135, 175, 215, 255]
+        func isFixedPaletteEntry(_ value: Int) -> Bool { levels.contains { abs($0 - value) <= 1 } }
+        // The square picture, centred: the pane's margins are the theme's background, which is no palette entry.
+        let side = min(inner.width, inner.height) - 2 * terminal.cellSize.height
+        let picture = ScreenRect(x: inner.x + (inner.width - side) / 2, y: inner.y + (inner.height - side) / 2, width: side, height: side)
+        let offPalette = shot.count(in: picture) { color in
+            let (red, green, blue) = (Int(color.red), Int(color.green), Int(color.blue))
+            let isGrey = red == green && green == blue && (red - 8) % 10 == 0
+            return !isGrey && !(isFixedPaletteEntry(red) && isFixedPaletteEntry(green) && isFixedPaletteEntry(blue))
+        }
+        let share = Double(offPalette) / Double(side * side)
+        if direct {
+            #expect(share > 0.5, "\(arguments): only \(offPalette) of the pane's pixels are off the 256-colour palette")
+        } else {
+            #expect(share < 0.01, "\(arguments): \(offPalette) of the pane's pixels are off the 256-colour palette")
+        }
+    }
+
     /// `sparkler doctor` run in each terminal with no hint in the environment: the answers decide.
     @Test("Each terminal gets the graphics it draws, found by asking it", arguments: [
-        (RealTerminalTests.Setup.vt340At9, "sixel"), (.xtermAt11, "symbols"), (.kittyAt11, "kitty"),
+        (RealTerminalTests.Setup.vt340At9, "sixel", "256"), (.xtermAt11, "symbols", "256"), (.kittyAt11, "kitty", "truecolor"),
     ])
-    func detection(setup: RealTerminalTests.Setup, expected: String) async throws {
+    func detection(setup: RealTerminalTests.Setup, expected: String, colors: String) async throws {
         let display = try await VirtualDisplay.start()
         defer { display.stop() }
         let folder = try RealTerminal.makeDirectory(on: display)
@@ -139,6 +170,7 @@ struct PlaygroundRealTerminalTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         let graphics = try #require(json["graphics"] as? [String: Any])
         #expect(graphics["mode"] as? String == expected, "\(setup.testDescription): \(graphics)")
+        #expect(graphics["colors"] as? String == colors, "\(setup.testDescription): \(graphics)")
         let cellText = graphics["cell"] as? String ?? ""
         #expect(cellText.hasPrefix("\(setup.cell.width)x\(setup.cell.height) pixels"), "\(cellText)")
     }

@@ -86,6 +86,11 @@ struct RealTerminalTests {
             environment: ["PATH": "/usr/bin:/bin"], on: display, directory: folder)
         defer { terminal.stop() }
         try await terminal.waitForFile(ready)
+        // The file comes before the terminal has drawn the word: a busy kitty can show two blank frames first.
+        try await terminal.waitUntil("ready drawn") { shot in
+            let background = shot.color(x: shot.width - 2, y: shot.height - 2)
+            return shot.boundingBox(in: terminal.rect(column: 0, row: 0, columns: 5)) { !$0.matches(background, tolerance: 40) } != nil
+        }
         let before = try await terminal.stableScreenshot()
 
         try terminal.type("hi")

@@ -238,7 +238,10 @@ extension AppState {
                 overlay = nil
             case .enter:
                 overlay = nil
-                if let grid = compare, !path.text.isEmpty { return [.exportSheet(grid, path: path.text)] }
+                if let grid = compare, !path.text.isEmpty {
+                    status = StatusMessage("Exporting the grid to \(path.text)…")
+                    return [.exportSheet(grid, path: path.text)]
+                }
             default:
                 _ = path.handle(key, modifiers)
                 overlay = .exportSheet(path)
@@ -251,7 +254,9 @@ extension AppState {
                 return []
             case .enter:
                 overlay = nil
-                return path.text.isEmpty ? [] : [.export(id, path: path.text)]
+                guard !path.text.isEmpty else { return [] }
+                status = StatusMessage("Exporting \(id) to \(path.text)…")
+                return [.export(id, path: path.text)]
             default:
                 _ = path.handle(key, modifiers)
                 overlay = .exportPath(id, path)

@@ -24,14 +24,15 @@ public struct GraphicsDetector: Sendable {
     }
 
     /// `answers` is nil when the terminal was not asked (no terminal, or output to a file); `window` gives the
-    /// cell size where the kernel knows it; `cursesColorCount` is ncurses' `COLORS` once the screen is up.
+    /// cell size where the kernel knows it; `cursesColorCount` is ncurses' `COLORS` once the screen is up, with
+    /// `cursesTerminal`, the entry it came from.
     public func detect(
         environment: [String: String] = ProcessInfo.processInfo.environment, answers: TerminalAnswers? = nil,
-        window: TerminalWindow? = nil, cursesColorCount: Int? = nil
+        window: TerminalWindow? = nil, cursesColorCount: Int? = nil, cursesTerminal: CursesTerminalType? = nil
     ) -> TerminalGraphics {
         let terminal = TerminalEnvironment(environment)
         let chafa = ChafaTerminalInfo(environment: environment)
-        let (depth, colorReason) = colorDepth(terminal, chafa, answers, cursesColorCount: cursesColorCount)
+        let (depth, colorReason) = colorDepth(terminal, chafa, answers, cursesColorCount: cursesColorCount, cursesTerminal: cursesTerminal)
         let (mode, throughPassthrough, modeReason) = self.mode(terminal, chafa, answers)
         let cell = CellGeometry.resolve(window: window, answers: answers)
         return TerminalGraphics(
@@ -114,13 +115,15 @@ public struct GraphicsDetector: Sendable {
     }
 
     private func colorDepth(
-        _ terminal: TerminalEnvironment, _ chafa: ChafaTerminalInfo, _ answers: TerminalAnswers?, cursesColorCount: Int?
+        _ terminal: TerminalEnvironment, _ chafa: ChafaTerminalInfo, _ answers: TerminalAnswers?, cursesColorCount: Int?,
+        cursesTerminal: CursesTerminalType?
     ) -> (ColorDepth, String) {
         if let colorPreference { return (colorPreference, "asked for: \(colorPreference.displayName)") }
         if terminal.noColor { return (.none, "NO_COLOR is set: no colour") }
         if let count = cursesColorCount {
             let depth = ColorDepth(colorCount: count)
-            return (depth, "ncurses reports \(count) colours for \(terminal.termDescription): \(depth.displayName)")
+            let entry = cursesTerminal?.reason ?? terminal.termDescription
+            return (depth, "ncurses reports \(count) colours for \(entry): \(depth.displayName)")
         }
         if terminal.term == "dumb" { return (.none, "TERM=dumb: no colour") }
         if answers?.hasDirectColor == true { return (.truecolor, "the terminal answers XTGETTCAP RGB/Tc: truecolor") }

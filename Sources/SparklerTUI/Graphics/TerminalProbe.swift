@@ -34,8 +34,10 @@ public struct TerminalProbe: Sendable {
         return (ask(input: terminal, output: terminal), TerminalWindow.of(descriptor: terminal))
     }
 
-    /// Puts the terminal in non-canonical mode without echo for the round trip and back as it was.
-    public func ask(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Result {
+    /// Puts the terminal in non-canonical mode without echo for the round trip and, unless `staysQuiet`, back
+    /// as it was. Staying quiet is for the caller that starts ncurses next: an answer that comes late is then
+    /// read as input and recognised, never echoed onto the screen.
+    public func ask(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, staysQuiet: Bool = false) -> Result {
         var saved = termios()
         let haveModes = tcgetattr(input, &saved) == 0
         if haveModes {
@@ -47,7 +49,7 @@ public struct TerminalProbe: Sendable {
             }
             tcsetattr(input, TCSANOW, &quiet)
         }
-        defer { if haveModes { tcsetattr(input, TCSANOW, &saved) } }
+        defer { if haveModes && !staysQuiet { tcsetattr(input, TCSANOW, &saved) } }
 
         let clock = ContinuousClock()
         let start = clock.now

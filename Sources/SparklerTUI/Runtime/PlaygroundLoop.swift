@@ -14,15 +14,15 @@ struct PlaygroundLoop: @unchecked Sendable {
     let inbox: EventInbox
 
     func run() throws {
-        let session = try TerminalSession()
+        let session = try TerminalSession(asking: TerminalProbe(), environment: setup.environment)
         defer { session.stop() }
         let reader = InputReader(session: session)
         let painter = FramePainter(session: session)
-        let probe = TerminalProbe().ask()
-        reader.pushBack(probe.typed)
-        var answers = probe.answers
+        reader.pushBack(session.probe?.typed ?? [])
+        var answers = session.probe?.answers ?? TerminalAnswers()
         let graphics = options.graphics.detect(
-            environment: setup.environment, answers: answers, window: .ofStandardOutput(), cursesColorCount: session.colorCount)
+            environment: setup.environment, answers: answers, window: .ofStandardOutput(),
+            cursesColorCount: session.colorCount, cursesTerminal: session.terminalType)
         let cache = PictureCache()
         var format = graphics.format
         func makeView() -> PlaygroundView {

@@ -56,10 +56,16 @@ enum TerminalRestorer {
     static func restoreIfArmed() {
         guard armed.exchange(false, ordering: .acquiringAndReleasing) else { return }
         TerminalOutput.send(UnsafeBufferPointer(start: resetSequence.utf8Start, count: resetSequence.utf8CodeUnitCount))
+        restoreModes()
+        StandardErrorCapture.finish()
+    }
+
+    /// The modes `prepare` saved. ncurses' `endwin` gives back the modes it found, which are the
+    /// terminal probe's quiet ones when the terminal was asked first.
+    static func restoreModes() {
         if hasSavedModes.load(ordering: .acquiring) {
             tcsetattr(STDIN_FILENO, TCSANOW, savedModes)
         }
-        StandardErrorCapture.finish()
     }
 
     private static func install(_ signal: Int32, unlessIgnored: Bool) {

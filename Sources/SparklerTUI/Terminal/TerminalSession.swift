@@ -1,5 +1,5 @@
 import CNcurses
-import Glibc
+import Foundation
 
 public enum TerminalError: Error, CustomStringConvertible {
     case notInteractive
@@ -26,6 +26,10 @@ public final class TerminalSession {
     /// How many colours the terminal's terminfo entry claims (COLORS); 0 without colour.
     public let colorCount: Int
     public let colorMode: ColorMode
+    /// The terminfo entry ncurses draws with, and why.
+    public let terminalType: CursesTerminalType
+    /// What the terminal answered when asked before ncurses started; nil when it was not asked.
+    public let probe: TerminalProbe.Result?
     private var screen: OpaquePointer?
     /// Counts the resizes the reader has seen, so the painter knows to repaint everything.
     private(set) var resizeCount = 0
@@ -35,12 +39,17 @@ public final class TerminalSession {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
-    public init() throws {
+    /// `probe` asks the terminal about itself before ncurses writes anything, so that the answers can choose
+    /// the terminfo entry (`CursesTerminalType`); the answers are kept in `probe`.
+    public init(asking probe: TerminalProbe? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard Self.isInteractive else { throw TerminalError.notInteractive }
         Self.useEnvironmentLocale()
         TerminalRestorer.prepare()
-        guard let screen = sparkler_newterm() else {
-            throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "")
+        self.probe = probe?.ask(staysQuiet: true)
+        terminalType = CursesTerminalType.choose(environment: environment, answers: self.probe?.answers)
+        guard let screen = sparkler_newterm(terminalType.name) else {
+            TerminalRestorer.restoreModes()
+            throw TerminalError.unknownTerminal(environment["TERM"] ?? "")
         }
         StandardErrorCapture.begin()
         TerminalRestorer.arm()
@@ -83,6 +92,7 @@ public final class TerminalSession {
         TerminalOutput.send("\u{1B}[?1002l\u{1B}[?2004l")
         endwin()
         delscreen(screen)
+        TerminalRestorer.restoreModes()
         self.screen = nil
         StandardErrorCapture.finish()
     }
