@@ -1,11 +1,12 @@
 # Sparkler's two set-up commands: `make run` and `make test`. Each installs what it needs first.
 
 SWIFT ?= swift
-# Libraries the package links against.
-BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev libopenblas-dev
+# Libraries the package links against, and ncurses-term's direct-colour terminfo entries (xterm-direct,
+# kitty-direct) that the playground draws 24-bit colour with.
+BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbojpeg0-dev libpng-dev libsqlite3-dev libopenblas-dev ncurses-term
 # Tools the end-to-end tests and benchmarks drive (the real-terminal tests: Xvfb, xterm, kitty and
 # the X tools that screenshot and type into them, see docs/REAL_TERMINALS.md).
-TEST_PACKAGES := tmux ncurses-term chafa python3 python3-venv curl xvfb xterm kitty imagemagick x11-utils xdotool fonts-dejavu-core
+TEST_PACKAGES := tmux chafa python3 python3-venv curl xvfb xterm kitty imagemagick x11-utils xdotool fonts-dejavu-core
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
 
 .PHONY: run test bench build deps test-deps bench-deps clean themes model
