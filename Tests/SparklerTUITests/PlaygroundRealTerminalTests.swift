@@ -64,14 +64,14 @@ struct PlaygroundRealTerminalTests {
         return (terminal, try await terminal.stableScreenshot())
     }
 
-    private func waitForPicture(in folder: URL, timeout: Duration = .seconds(60)) async throws {
+    private func waitForPicture(in folder: URL, count: Int = 1, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
-            if files.contains(where: { $0.hasSuffix(".png") }) { return }
+            if files.filter({ $0.hasSuffix(".png") }).count >= count { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        Issue.record("no picture appeared in \(folder.path) within \(timeout)")
+        Issue.record("\(count) pictures did not appear in \(folder.path) within \(timeout)")
     }
 
     @Test("Pixel graphics and symbols differ only inside the image pane; the picture fills it, square and centred", arguments: [
@@ -148,6 +148,63 @@ struct PlaygroundRealTerminalTests {
         } else {
             #expect(share < 0.01, "\(arguments): \(offPalette) of the pane's pixels are off the 256-colour palette")
         }
+    }
+
+    /// The bytes the playground writes, recorded by `script` between it and xterm (a VT340 at 7x15 cells): after
+    /// two pictures, moving through the history changes the selection and its thumbnail, and never sends the
+    /// main picture again, so it cannot flicker; its pixels on screen stay as they were.
+    @Test("Moving through the history never redraws the main sixel picture")
+    func historyMovesLeaveTheMainPictureAlone() async throws {
+        let display = try await VirtualDisplay.start()
+        defer { display.stop() }
+        let folder = try RealTerminal.makeDirectory(on: display)
+        let home = try makeHome(in: folder)
+        let log = folder.appendingPathComponent("output.log")
+        let setup = RealTerminalTests.Setup.vt340At9
+        let terminal = try await RealTerminal.start(
+            setup.kind, fontSize: setup.fontSize, columns: 110, rows: 30,
+            command: ["/usr/bin/script", "-qfe", "-c", Self.sparkler.path, log.path], environment: environment(home), on: display,
+            directory: folder)
+        defer { terminal.stop() }
+        let images = home.appendingPathComponent("data/sparkler/images")
+        _ = try await terminal.stableScreenshot()
+        for count in 1...2 {
+            try terminal.press("Return")
+            try await waitForPicture(in: images, count: count)
+            // Done when the screen is still: Enter while the picture is still being recorded is not a new run.
+            _ = try await terminal.stableScreenshot(interval: .milliseconds(400))
+        }
+        let isBlue: (PixelColor) -> Bool = { $0.blue > 150 && $0.red < 100 }
+        // The main picture is left of the history pane, which holds the thumbnail.
+        let left = ScreenRect(x: 0, y: 0, width: terminal.windowWidth * 2 / 3, height: terminal.windowHeight)
+        _ = try await terminal.waitUntil("the picture") { $0.count(in: left, where: isBlue) > 1000 }
+        _ = try await terminal.stableScreenshot()
+        try terminal.press("shift+Tab")
+        let before = try await terminal.stableScreenshot()
+        let picture = try #require(before.boundingBox(in: left, where: isBlue))
+        let written = try Data(contentsOf: log)
+        let mainSize = try #require(Self.sixelSizes(in: written).max { $0.width * $0.height < $1.width * $1.height })
+
+        try terminal.press("Down", "Up", "Down")
+        _ = try await terminal.waitUntil("the selection moved") { _ in try Data(contentsOf: log).count > written.count }
+        let after = try await terminal.stableScreenshot()
+        let moves = try Data(contentsOf: log).dropFirst(written.count)
+        #expect(!moves.isEmpty)
+        #expect(!Self.sixelSizes(in: moves).contains(mainSize), "the main picture (\(mainSize)) was sent again: \(Self.sixelSizes(in: moves))")
+        let difference = ScreenshotDifference(before, after, tolerance: 16)
+        #expect(difference.count == difference.outside(picture).count, "the main picture's pixels changed: \(difference)")
+    }
+
+    /// The raster sizes (`"1;1;width;height`) of the sixel pictures in `bytes`.
+    private static func sixelSizes(in bytes: Data) -> [PixelSize] {
+        let text = String(decoding: bytes, as: Unicode.ASCII.self)
+        return text.matches(of: /\eP[0-9;]*q"1;1;(\d+);(\d+)/).map { PixelSize(width: Int($0.1)!, height: Int($0.2)!) }
+    }
+
+    private struct PixelSize: Equatable, CustomStringConvertible {
+        var width: Int
+        var height: Int
+        var description: String { "\(width)x\(height)" }
     }
 
     /// `sparkler doctor` run in each terminal with no hint in the environment: the answers decide.
