@@ -46,7 +46,9 @@ import Testing
         var cli = try SparklerProcess()
         defer { cli.cleanUp() }
         cli.environment["SPARKLER_LOG"] = "debug"
-        let (process, stderr, baseURL) = try await startServer(cli)
+        // Shutdown waits this long for the running picture: four of 150 steps take seconds alone and most of a
+        // minute beside the rest of the tests.
+        let (process, stderr, baseURL) = try await startServer(cli, ["--timeout-seconds", "300"])
         let backend = client(baseURL)
 
         let quick = try await backend.generate(try request(steps: 2), model: .sparklerTiny) { _ in }
@@ -55,11 +57,14 @@ import Testing
         // Four pictures of 150 steps take seconds: SIGTERM arrives while they are drawn.
         let long = Task { try await backend.generate(try request(steps: 150, samples: 4), model: .sparklerTiny) { _ in } }
         // SIGTERM once the server has taken the long request (a fixed wait raced a loaded machine).
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline,
-              try String(contentsOf: stderr, encoding: .utf8).components(separatedBy: "sparkler-tiny started").count < 3 {
+        let deadline = ContinuousClock.now + .seconds(60)
+        func started() throws -> Bool {
+            try String(contentsOf: stderr, encoding: .utf8).components(separatedBy: "sparkler-tiny started").count >= 3
+        }
+        while ContinuousClock.now < deadline, try !started() {
             try await Task.sleep(for: .milliseconds(10))
         }
+        try #require(try started(), "the server never started the long request")
         kill(process.processIdentifier, SIGTERM)
         let result = try await long.value
         #expect(result.images.count == 4)

@@ -227,7 +227,8 @@ final class RealTerminal {
         screenshots += 1
         let file = directory.appendingPathComponent("screenshot-\(screenshots).png")
         defer { try? FileManager.default.removeItem(at: file) }
-        try display.run(["import", "-silent", "-window", windowID, "png32:\(file.path)"])
+        // A loaded machine (a Swift build beside the tests) has taken import more than five seconds.
+        try display.run(["import", "-silent", "-window", windowID, "png32:\(file.path)"], timeout: .seconds(20))
         let data = try Data(contentsOf: file)
         return try ImageCodec.decode(data)
     }

@@ -57,7 +57,9 @@ final class VirtualDisplay {
                     failures.append(":\(number): Xvfb exited (\(status)): \(server.logTail(400))")
                     break
                 }
-                if (try? display.run(["xdpyinfo"], timeout: .seconds(2))) != nil {
+                // xdpyinfo also answers when another test's server took the number first; the lock file
+                // names the server that owns it.
+                if isOwned(number, by: server.pid), (try? display.run(["xdpyinfo"], timeout: .seconds(2))) != nil {
                     return display
                 }
                 try await Task.sleep(for: .milliseconds(20))
@@ -76,6 +78,12 @@ final class VirtualDisplay {
     /// Whether a server (or its remains) already holds `number`.
     static func isTaken(_ number: Int) -> Bool {
         FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(number)") || FileManager.default.fileExists(atPath: "/tmp/.X\(number)-lock")
+    }
+
+    /// Whether Xvfb's lock file for `number` names `pid` (Xvfb writes its pid there, space-padded).
+    static func isOwned(_ number: Int, by pid: pid_t) -> Bool {
+        guard let text = try? String(contentsOfFile: "/tmp/.X\(number)-lock", encoding: .utf8) else { return false }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) == pid
     }
 
     deinit {
