@@ -86,6 +86,8 @@ let package = Package(
             dependencies: ["FireworksTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/FireworksStub"
         ),
+        // What the test targets share: where the built executables are.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Drives the terminal layer inside tmux for the SparklerTUITests terminal tests.
         .executableTarget(name: "terminal-probe", dependencies: ["SparklerTUI"], path: "Tests/TerminalProbe"),
         // `make bench`: the history pane with 100,000 entries.
@@ -105,7 +107,7 @@ let package = Package(
             name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "CBLAS"], path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
-        .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer"]),
+        .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer", "TestSupport"]),
         .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine"]),
         .testTarget(
             name: "SparklerServerTests",
@@ -119,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SparklerCLITests",
-            dependencies: ["SparklerCore", "FireworksTestServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SparklerCore", "FireworksTestServer", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

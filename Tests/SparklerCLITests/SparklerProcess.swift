@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `sparkler` binary, run as a user would: its own XDG folders, its own environment.
 struct SparklerProcess {
@@ -8,15 +9,7 @@ struct SparklerProcess {
         var stderr: String
     }
 
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["SPARKLER_BINARY"] {
-            return URL(fileURLWithPath: path)
-        }
-        // Tests/SparklerCLITests/ -> package root -> .build/debug/sparkler
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/sparkler")
-    }()
+    static let binary = BuiltProduct.url("sparkler", override: "SPARKLER_BINARY")
 
     /// A fresh home with empty config and data folders, removed by `cleanUp()`.
     let home: URL

@@ -247,8 +247,8 @@ import Testing
     }
 }
 
-/// Scores pictures drawn by training/adherence_samples.py against their own and mismatched captions and
-/// prints the tables the checker's thresholds were chosen from. Runs only when SPARKLER_ADHERENCE_SAMPLES
+/// Scores pictures drawn by training/adherence_samples.py against their own and mismatched captions,
+/// prints the tables the checker's thresholds were chosen from, and checks that they separate the two. Runs only when SPARKLER_ADHERENCE_SAMPLES
 /// names the folder the script wrote.
 @Suite struct AdherenceCalibration {
     static let folder = ProcessInfo.processInfo.environment["SPARKLER_ADHERENCE_SAMPLES"]
@@ -264,7 +264,7 @@ import Testing
         let samples: [Sample]
     }
 
-    @Test(.enabled(if: folder != nil)) func printScores() throws {
+    @Test(.enabled(if: folder != nil)) func ownCaptionsOutscoreMismatchedOnes() throws {
         let folder = URL(fileURLWithPath: try #require(Self.folder))
         let samples = try JSONDecoder().decode(Samples.self, from: Data(contentsOf: folder.appendingPathComponent("samples.json")))
         let checker = AdherenceChecker()
@@ -282,6 +282,7 @@ import Testing
         }
         print("== \(samples.source) pictures against their own captions\n\(matched)")
         print("== against mismatched captions (caption  <-  drawn for)\n\(mismatched)")
+        #expect(matched.meanScore > mismatched.meanScore)
     }
 }
 

@@ -29,8 +29,12 @@ import Testing
 
     /// Waits (without a fixed sleep: the machine may be loaded) until the line is in the state wanted.
     private func waitFor(_ server: TestServer, running: Bool, waiting: Int) async throws {
+        try await waitFor(server.queue, running: running, waiting: waiting)
+    }
+
+    private func waitFor(_ queue: GenerationQueue, running: Bool, waiting: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(60)
-        while await server.queue.occupancy != (running, waiting) {
+        while await queue.occupancy != (running, waiting) {
             guard ContinuousClock.now < deadline else {
                 Issue.record("the line never reached running \(running), waiting \(waiting)")
                 return
@@ -73,7 +77,7 @@ import Testing
         }
         for await _ in started { break }
         let waiting = Task { try await queue.withSlot { "ran" } }
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitFor(queue, running: true, waiting: 1)
 
         await queue.close()
         await #expect(throws: GenerationQueue.Refusal.self) { try await waiting.value }
@@ -87,11 +91,11 @@ import Testing
         let order = OrderLog()
         let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
         let first = Task { try await queue.withSlot { for await _ in release { break } } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await waitFor(queue, running: true, waiting: 0)
         var followers: [Task<Void, any Error>] = []
         for index in 1...3 {
             followers.append(Task { try await queue.withSlot { await order.append(index) } })
-            try await Task.sleep(for: .milliseconds(50))
+            try await waitFor(queue, running: true, waiting: index)
         }
         releaseContinuation.yield()
         try await first.value

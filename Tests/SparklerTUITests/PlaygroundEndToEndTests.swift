@@ -1,5 +1,6 @@
 import FireworksTestServer
 import Foundation
+import TestSupport
 import SparklerCore
 import Testing
 
@@ -8,9 +9,7 @@ import Testing
 @Suite("Playground end to end in tmux")
 struct PlaygroundEndToEndTests {
     private static let key = "fw-tui-secret-0123456789"
-    private static let sparkler = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/sparkler")
+    private static let sparkler = BuiltProduct.url("sparkler")
 
     private func environment(home: URL, server: FireworksTestServer) -> [String: String] {
         [

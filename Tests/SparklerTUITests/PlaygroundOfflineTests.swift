@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `sparkler` binary in tmux with no Fireworks key: the offline engine makes the pictures.
 @Suite("Playground offline in tmux")
 struct PlaygroundOfflineTests {
-    private static let sparkler = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/sparkler")
+    private static let sparkler = BuiltProduct.url("sparkler")
 
     @Test func withoutAKeyTheOfflineEngineDrawsAndMarksUnknownWords() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import SparklerCore
 import Testing
 
@@ -8,9 +9,7 @@ import Testing
 /// picture fills its pane with its aspect kept, centred; nothing scrolled.
 @Suite("Playground in real terminals", .serialized, .timeLimit(.minutes(2)))
 struct PlaygroundRealTerminalTests {
-    private static let sparkler = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/sparkler")
+    private static let sparkler = BuiltProduct.url("sparkler")
 
     /// 90x28: narrower than 100 columns, so there is no history pane (and no thumbnail, no clock) beside the
     /// picture. Layout: the image box from row 7 to 26 and column 30 to 89; the status line is row 27.

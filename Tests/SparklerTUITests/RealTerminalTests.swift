@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import SparklerCore
 import SparklerTUI
 import Testing
@@ -150,15 +151,7 @@ struct RealTerminalTests {
         return try ImageCodec.encode(try #require(RGBAImage(width: width, height: height, pixels: pixels)), as: .png)
     }
 
-    static let sparkler: URL = {
-        if let path = ProcessInfo.processInfo.environment["SPARKLER_BINARY"] {
-            return URL(fileURLWithPath: path)
-        }
-        // Tests/SparklerTUITests/ -> package root -> .build/debug/sparkler
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/sparkler")
-    }()
+    static let sparkler = BuiltProduct.url("sparkler", override: "SPARKLER_BINARY")
 
     /// Runs `sparkler render` of the halves picture in the terminal at `--size COLSxROWS` and
     /// returns the screenshot with the picture drawn, with the red and blue halves' boxes.

@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The start-up questions in a real tmux (which answers DA1 itself): keys typed while sparkler starts are
 /// kept in order, and no answer, early or late, is ever typed into the prompt.
 @Suite("Terminal answers in tmux")
 struct TerminalAnswersEndToEndTests {
-    private static let sparkler = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/sparkler")
+    private static let sparkler = BuiltProduct.url("sparkler")
 
     private func environment(_ home: URL) -> [String: String] {
         [

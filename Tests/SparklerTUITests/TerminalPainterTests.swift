@@ -43,19 +43,25 @@ struct TerminalPainterTests {
         #expect(try probe.tmux.capture()[1] == "bold red blue                           under the picture")
     }
 
-    @Test func aLayeredPictureThatGoesIsRemovedBeforeItsCellsArePainted() async throws {
+    /// A replaced picture is never missing for a frame: its successor goes out before its removal.
+    @Test func aReplacedLayeredPictureIsRemovedOnlyAfterItsSuccessorIsSent() async throws {
         let probe = try await ProbeSession.start()
         defer { probe.tmux.kill() }
         let title = { try probe.tmux.format("#{pane_title}") }
         try probe.tmux.sendKeys("k")
         try await probe.waitForEvent(1)
-        #expect(try probe.tmux.capture()[1].contains("LAYERED"))
+        #expect(try probe.tmux.capture()[1].contains("LAYEREDA"))
+        #expect(try title() == "layered A placed")
         try probe.tmux.sendKeys("x")
         try await probe.waitForEvent(2)
-        #expect(try title() != "layered picture removed")
-        try probe.tmux.sendKeys("k")
+        #expect(try title() == "layered A placed", "an unchanged picture is neither sent again nor removed")
+        try probe.tmux.sendKeys("l")
         try await probe.waitForEvent(3)
-        #expect(try title() == "layered picture removed")
+        #expect(try probe.tmux.capture()[1].contains("LAYEREDB"))
+        #expect(try title() == "layered A removed")
+        try probe.tmux.sendKeys("k")
+        try await probe.waitForEvent(4)
+        #expect(try title() == "layered B removed")
         #expect(try !probe.tmux.capture()[1].contains("LAYERED"))
     }
 }

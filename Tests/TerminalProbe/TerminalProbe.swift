@@ -33,7 +33,9 @@ enum TerminalProbe {
             case .key(.character("p"), []):
                 screen.showsPicture.toggle()
             case .key(.character("k"), []):
-                screen.showsLayeredPicture.toggle()
+                screen.layeredPicture = screen.layeredPicture == nil ? "A" : nil
+            case .key(.character("l"), []):
+                screen.layeredPicture = screen.layeredPicture.map { $0 == "A" ? "B" : "A" }
             case .resize(let width, let height):
                 screen.size = (width, height)
             default:
@@ -77,9 +79,9 @@ struct ProbeScreen {
     var size: (width: Int, height: Int)
     var log: [String] = []
     var showsPicture = false
-    /// A picture like kitty's, which rewriting cells does not remove: its removal sets the window title,
-    /// so that a test can see it was sent.
-    var showsLayeredPicture = false
+    /// A picture like kitty's, which rewriting cells does not remove, named "A" or "B": placing it and removing
+    /// it each set the window title, so that a test sees which was sent last.
+    var layeredPicture: String?
     private let colorCount: Int
 
     init(session: TerminalSession) {
@@ -102,9 +104,10 @@ struct ProbeScreen {
         if showsPicture {
             frame.placements = [GraphicsPlacement(rect: Rect(x: 40, y: 1, width: 7, height: 1), sequence: "PICTURE", key: "picture")]
         }
-        if showsLayeredPicture {
-            frame.placements.append(GraphicsPlacement(rect: Rect(x: 60, y: 1, width: 7, height: 1), sequence: "LAYERED",
-                                                      key: "layered", removal: "\u{1B}]2;layered picture removed\u{07}"))
+        if let name = layeredPicture {
+            frame.placements.append(GraphicsPlacement(
+                rect: Rect(x: 60, y: 1, width: 8, height: 1), sequence: "LAYERED\(name)\u{1B}]2;layered \(name) placed\u{07}",
+                key: "layered-\(name)", removal: "\u{1B}]2;layered \(name) removed\u{07}"))
         }
         frame.put("events:", x: 0, y: 3, style: .plain)
         for (row, line) in log.suffix(max(0, size.height - 4)).enumerated() {

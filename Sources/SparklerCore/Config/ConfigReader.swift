@@ -14,14 +14,7 @@ struct ConfigReader {
     }
 
     func read() throws(ConfigError) -> SparklerConfig {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "not valid TOML: \(error)")
-        }
+        let root = try TOMLTable.parse(source, file: file)
         try requireKnownKeys(root, path: "", known: ["model", "backend", "theme", "fireworks", "history", "terminal", "compare", "models"])
 
         var config = SparklerConfig()

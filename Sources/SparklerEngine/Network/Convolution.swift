@@ -16,9 +16,6 @@ struct Convolution {
         bias = try reader.tensor("bias", shape: [outputs])
     }
 
-    /// Floats of unfolded patches a 3x3 convolution needs for `map`.
-    func workspaceSize(for map: FeatureMap) -> Int { kernel == 1 ? 0 : inputs * 9 * map.columns }
-
     func callAsFunction(_ map: FeatureMap, workspace: Workspace) -> FeatureMap {
         precondition(map.channels == inputs, "convolution expects \(inputs) channels, got \(map.channels)")
         let columns = map.columns

@@ -1,7 +1,8 @@
 import CNcurses
 
 /// Writes frames to the session's screen: only the rows that changed since the last frame, every
-/// row after a resize; then the cursor, then graphics placements that are not on screen yet.
+/// row after a resize; then the cursor, the graphics placements that are not on screen yet, and the
+/// removals of layered pictures that went.
 public final class FramePainter {
     /// What ncurses needs to draw a cell in a given style.
     private struct Rendition {
@@ -24,12 +25,6 @@ public final class FramePainter {
         paintedResizeCount = session.resizeCount
         // Inserting or deleting characters to shift a line would drag pictures along with it.
         idcok(sparkler_stdscr(), false)
-    }
-
-    /// Forgets what is on screen, so that the next frame is painted whole (after Ctrl-L, or after
-    /// something else wrote to the terminal).
-    public func invalidate() {
-        painted = nil
     }
 
     public func paint(_ frame: Frame) {

@@ -22,14 +22,7 @@ public struct ThemeParser {
     }
 
     public func parse() throws(ConfigError) -> Theme {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "not valid TOML: \(error)")
-        }
+        let root = try TOMLTable.parse(source, file: file)
 
         let fileName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let name = try string(root, "name") ?? fileName

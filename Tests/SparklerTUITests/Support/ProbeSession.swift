@@ -1,17 +1,10 @@
 import Foundation
+import TestSupport
 
 /// The `terminal-probe` test program running under a shell in tmux. A small script runs it and then
 /// prints its exit status and the terminal modes it left (`stty`), before the shell prompt returns.
 struct ProbeSession {
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["TERMINAL_PROBE"] {
-            return URL(fileURLWithPath: path)
-        }
-        // Tests/SparklerTUITests/Support/ -> package root -> .build/debug/terminal-probe
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/terminal-probe")
-    }()
+    static let binary = BuiltProduct.url("terminal-probe", override: "TERMINAL_PROBE")
 
     /// Runs the probe (its path is $1), then reports; `sh` has no job control, so no shell repairs
     /// the terminal modes before `stty` reads them.
