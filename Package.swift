@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "CBLAS"], path: "Benchmarks/EngineBench"
         ),
-        .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"]),
+        .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer", "TestSupport"]),
         .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine"]),
         .testTarget(

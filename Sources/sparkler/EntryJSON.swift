@@ -24,6 +24,8 @@ struct EntryJSON: Encodable {
     var sampler: String?
     var stepsBilled: Int?
     var favorite: Bool
+    /// Every parameter of the request, as history stores it (input images by file name).
+    var request: GenerationRequest
 
     init(_ entry: HistoryEntry, path: String?) {
         id = entry.id ?? 0
@@ -37,20 +39,22 @@ struct EntryJSON: Encodable {
         }
         error = entry.errorMessage
         self.path = path
-        width = entry.imageWidth ?? entry.width
-        height = entry.imageHeight ?? entry.height
+        let requestedSize: ImageSize? = if case .size(let size) = entry.request.shape { size } else { nil }
+        width = entry.imageWidth ?? requestedSize?.width
+        height = entry.imageHeight ?? requestedSize?.height
         seed = entry.seed
-        requestedSeed = entry.requestedSeed
+        requestedSeed = entry.request.seed
         model = entry.model
         backend = entry.backend
         mode = entry.mode.rawValue
         prompt = entry.prompt
         negativePrompt = entry.negativePrompt
-        cfgScale = entry.cfgScale
-        steps = entry.steps
-        sampler = entry.sampler?.rawValue
+        cfgScale = entry.request.cfgScale
+        steps = entry.request.steps
+        sampler = entry.request.sampler?.rawValue
         stepsBilled = entry.stepsBilled
         favorite = entry.isFavourite
+        request = entry.request
     }
 
     static func print<T: Encodable>(_ value: T) throws {

@@ -33,7 +33,7 @@ struct OutputFiles {
 
     /// The file for the `index`-th picture of the request, nil when no `-o` was given.
     func path(for entry: HistoryEntry, index: Int) -> String? {
-        let fileExtension = (entry.imageFormat ?? entry.format).fileExtension
+        let fileExtension = (entry.imageFormat ?? entry.request.format).fileExtension
         switch target {
         case .none:
             return nil

@@ -27,7 +27,7 @@ enum TextLine {
             ("model", entry.model),
             ("backend", entry.backend),
             ("mode", entry.mode),
-            ("size", entry.width.flatMap { width in entry.height.map { "\(width)x\($0)" } }),
+            ("size", entry.width.flatMap { width in entry.height.map { "\(width)x\($0)" } } ?? entry.request.shape?.description),
             ("cfg", entry.cfgScale.map { String($0) }),
             ("steps", entry.steps.map { String($0) }),
             ("sampler", entry.sampler ?? "model default"),

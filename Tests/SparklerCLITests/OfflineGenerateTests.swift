@@ -24,7 +24,7 @@ import Testing
         #expect(top.red + top.green > bottom.red + bottom.green, "the sea is darker than the sky")
 
         let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
-        let row = try #require(try database.read { try Row.fetchOne($0, sql: "SELECT backend, model FROM historyEntry") })
+        let row = try #require(try database.read { try Row.fetchOne($0, sql: "SELECT backend, json_extract(request, '$.model') AS model FROM historyEntry") })
         #expect(row["backend"] as String == "local")
         #expect(row["model"] as String == ModelCapabilities.sparklerTiny.id.path)
     }

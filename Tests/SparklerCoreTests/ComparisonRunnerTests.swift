@@ -85,7 +85,7 @@ import Testing
             let rows = try harness.history.store.group(groupID)
             #expect(rows.count == 9)
             let failedRow = try #require(rows.first { $0.outcome == .failed })
-            #expect(failedRow.requestedSeed == plan.cells[failure.cell].request.seed)
+            #expect(failedRow.request.seed == plan.cells[failure.cell].request.seed)
             #expect(rows.filter { $0.outcome == .success }.count == 8)
 
             // The contact sheet lists every cell, the failed one with its error.

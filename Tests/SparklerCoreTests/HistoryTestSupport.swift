@@ -74,8 +74,13 @@ final class TemporaryHistory {
     let directory: URL
     let store: HistoryStore
 
-    init() throws {
+    /// A fresh history, or one that starts as a copy of `database` (a `history.sqlite` an older Sparkler wrote).
+    init(copying database: URL? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "sparkler-history-\(UUID().uuidString)")
+        if let database {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: database, to: directory.appending(path: "history.sqlite"))
+        }
         store = try HistoryStore(directory: directory, appVersion: "test")
     }
 

@@ -16,7 +16,7 @@ import Testing
             #expect(entries.count == 2)
             #expect(entries.allSatisfy { $0.backend == "served" && $0.model == TestServer.tiny && $0.outcome == .success })
             #expect(Set(entries.compactMap(\.seed)) == [8, 9])
-            #expect(entries.allSatisfy { $0.stylePreset == "photo" })
+            #expect(entries.allSatisfy { $0.request.stylePreset == "photo" })
         }
     }
 

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 
-/// One picture in the history (or one failed request), with every parameter that made it.
+/// One picture in the history (or one failed request), with the request that made it.
 ///
-/// Rows that one request or one comparison made share a `groupID`. Fields that only some modes or
-/// models use are nil elsewhere; `sampler` nil means the model's default.
-public struct HistoryEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+/// The request is stored whole, as one JSON document (`GenerationRequest`'s, version `requestVersion`);
+/// beside it only what search, filters and the files need. Rows that one request or one comparison made
+/// share a `groupID`.
+public struct HistoryEntry: Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public enum Outcome: String, Sendable, Codable, CaseIterable {
         case success
         /// The backend's safety filter replaced the picture; no image is stored.
@@ -20,44 +21,18 @@ public struct HistoryEntry: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var groupID: String
     /// `fireworks`, `local`.
     public var backend: String
-    /// The full `accounts/A/models/M` path.
-    public var model: String
-    public var mode: GenerationModeKind
-    public var prompt: String
-    public var negativePrompt: String?
-    /// The size asked for (SD-family models).
-    public var width: Int?
-    public var height: Int?
-    /// The aspect ratio asked for (FLUX-family models).
-    public var aspectRatio: String?
-    public var cfgScale: Double?
-    public var steps: Int?
-    public var sampler: Sampler?
-    /// 0 asked the backend for a random seed.
-    public var requestedSeed: Int
+    /// The validated request, its input image named but not carried (`inputImageHash` finds its bytes).
+    public private(set) var request: GenerationRequest
+    public private(set) var requestVersion: Int
+    /// The request's prompts, kept beside the document for full-text search.
+    public private(set) var prompt: String
+    public private(set) var negativePrompt: String?
     /// The seed the backend used for this picture; nil when it made none.
     public var seed: Int?
-    public var samples: Int
-    public var format: ImageFormat
-    public var jpegQuality: Int?
-    public var safetyCheck: Bool
-    public var stylePreset: String?
-    public var loraAdapterName: String?
-    public var loraWeightFilename: String?
-    public var initImageMode: InitImageSchedule.Kind?
-    public var imageStrength: Double?
-    /// The step schedule of an image-to-image (`STEP_SCHEDULE`) or ControlNet request.
-    public var scheduleStart: Double?
-    public var scheduleEnd: Double?
-    public var cropPadding: Bool?
-    public var controlNetName: String?
-    public var conditioningScale: Double?
     /// The init or control image, stored content-addressed beside the pictures.
     public var inputImageHash: String?
     /// Its file extension: `png`, `jpg`, `webp`, `gif` or `bin`.
     public var inputImageFormat: String?
-    /// The file name it was read from, as the request named it.
-    public var inputImageName: String?
     public var outcome: Outcome
     public var errorMessage: String?
     /// The request's timings, shared by every picture it made.
@@ -72,6 +47,25 @@ public struct HistoryEntry: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var imageWidth: Int?
     public var imageHeight: Int?
     public var isFavourite = false
+
+    /// A row for `request` (its input image is kept by name only), before its outcome adds a picture,
+    /// a seed or an error.
+    init(request: GenerationRequest, backend: String, groupID: String, createdAt: Date, outcome: Outcome) {
+        var named = request
+        named.mode = request.mode.image.map { request.mode.replacingImage(with: $0.named) } ?? request.mode
+        self.createdAt = Self.timestamp(createdAt)
+        self.groupID = groupID
+        self.backend = backend
+        self.request = named
+        requestVersion = GenerationRequest.documentVersion
+        prompt = request.prompt
+        negativePrompt = request.negativePrompt
+        self.outcome = outcome
+    }
+
+    /// The full `accounts/A/models/M` path.
+    public var model: String { request.model }
+    public var mode: GenerationModeKind { request.mode.kind }
 
     public static let databaseTableName = "historyEntry"
 
@@ -96,20 +90,85 @@ public struct HistoryEntry: Codable, Sendable, Equatable, FetchableRecord, Mutab
         return ImageSize(width: imageWidth, height: imageHeight)
     }
 
-    /// The size or aspect ratio the request asked for.
-    public var requestedShape: ImageShape? {
-        if let width, let height { return .size(ImageSize(width: width, height: height)) }
-        return aspectRatio.map { .aspectRatio($0) }
-    }
 }
 
 extension HistoryEntry {
     public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let groupID = Column(CodingKeys.groupID)
-        public static let outcome = Column(CodingKeys.outcome)
-        public static let imageHash = Column(CodingKeys.imageHash)
-        public static let inputImageHash = Column(CodingKeys.inputImageHash)
-        public static let isFavourite = Column(CodingKeys.isFavourite)
+        public static let id = Column("id")
+        public static let groupID = Column("groupID")
+        public static let outcome = Column("outcome")
+        public static let imageHash = Column("imageHash")
+        public static let inputImageHash = Column("inputImageHash")
+        public static let isFavourite = Column("isFavourite")
+    }
+
+    /// Spelled out: the request comes whole from its JSON column, and a row that cannot be read says which.
+    public init(row: Row) throws {
+        id = row["id"]
+        createdAt = row["createdAt"]
+        groupID = row["groupID"]
+        backend = row["backend"]
+        let document: String = row["request"]
+        do {
+            request = try JSONDecoder().decode(GenerationRequest.self, from: Data(document.utf8))
+        } catch {
+            throw HistoryError.unreadableRequest(entryID: row["id"], reason: String(describing: error))
+        }
+        requestVersion = row["requestVersion"]
+        prompt = row["prompt"]
+        negativePrompt = row["negativePrompt"]
+        seed = row["seed"]
+        inputImageHash = row["inputImageHash"]
+        inputImageFormat = row["inputImageFormat"]
+        outcome = try Self.decoded(Outcome.self, row["outcome"], column: "outcome", id: row["id"])
+        errorMessage = row["errorMessage"]
+        totalMilliseconds = row["totalMilliseconds"]
+        attempts = row["attempts"]
+        serverMilliseconds = row["serverMilliseconds"]
+        stepsBilled = row["stepsBilled"]
+        imageHash = row["imageHash"]
+        imageFormat = try (row["imageFormat"] as String?).map { try Self.decoded(ImageFormat.self, $0, column: "imageFormat", id: row["id"]) }
+        imageWidth = row["imageWidth"]
+        imageHeight = row["imageHeight"]
+        isFavourite = row["isFavourite"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["createdAt"] = createdAt
+        container["groupID"] = groupID
+        container["backend"] = backend
+        container["request"] = String(decoding: try Self.documentEncoder.encode(request), as: UTF8.self)
+        container["requestVersion"] = requestVersion
+        container["prompt"] = prompt
+        container["negativePrompt"] = negativePrompt
+        container["seed"] = seed
+        container["inputImageHash"] = inputImageHash
+        container["inputImageFormat"] = inputImageFormat
+        container["outcome"] = outcome.rawValue
+        container["errorMessage"] = errorMessage
+        container["totalMilliseconds"] = totalMilliseconds
+        container["attempts"] = attempts
+        container["serverMilliseconds"] = serverMilliseconds
+        container["stepsBilled"] = stepsBilled
+        container["imageHash"] = imageHash
+        container["imageFormat"] = imageFormat?.rawValue
+        container["imageWidth"] = imageWidth
+        container["imageHeight"] = imageHeight
+        container["isFavourite"] = isFavourite
+    }
+
+    /// Sorted keys: equal requests are equal text.
+    static var documentEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    private static func decoded<Value: RawRepresentable<String>>(_ type: Value.Type, _ text: String, column: String, id: Int64?) throws -> Value {
+        guard let value = Value(rawValue: text) else {
+            throw HistoryError.unreadableRequest(entryID: id, reason: "\(column) \"\(text)\" is not one Sparkler knows")
+        }
+        return value
     }
 }

@@ -9,6 +9,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingInputImage(entryID: Int64?)
     /// An entry lacks a value its mode needs (an imported file, or a row edited by hand).
     case incompleteEntry(entryID: Int64?, field: String)
+    /// A row whose stored request (or another value) this Sparkler cannot read.
+    case unreadableRequest(entryID: Int64?, reason: String)
     /// A picture the database names is gone from the images folder.
     case missingImageFile(path: String)
     /// An imported file carries no Sparkler metadata.
@@ -28,6 +30,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             "the input image of history entry \(id.map(String.init) ?? "(new)") is not in the store."
         case .incompleteEntry(let id, let field):
             "history entry \(id.map(String.init) ?? "(new)") has no \(field)."
+        case .unreadableRequest(let id, let reason):
+            "history entry \(id.map(String.init) ?? "(new)") cannot be read: \(reason)."
         case .missingImageFile(let path):
             "the stored picture \(path) is missing."
         case .noProvenance(let path):

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The history schema, one named migration per release that changed it.
@@ -8,6 +9,7 @@ enum HistoryMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createHistory)
+        migrator.registerMigration("v2", migrate: storeRequestsAsDocuments)
         return migrator
     }
 
@@ -67,6 +69,83 @@ enum HistoryMigrations {
             t.tokenizer = .unicode61()
             t.column("prompt")
             t.column("negativePrompt")
+        }
+    }
+
+    /// v2: each row's request becomes one JSON document (`GenerationRequest`'s, version 1) in `request`; the
+    /// 24 columns that spelled it out go. The prompts stay beside it for full-text search.
+    private static func storeRequestsAsDocuments(_ db: Database) throws {
+        try db.alter(table: "historyEntry") { t in
+            t.add(column: "request", .text).notNull().defaults(to: "{}")
+            t.add(column: "requestVersion", .integer).notNull().defaults(to: 1)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM historyEntry") {
+            let document = String(decoding: try HistoryEntry.documentEncoder.encode(HistoryRowV1(row).request), as: UTF8.self)
+            try db.execute(sql: "UPDATE historyEntry SET request = ? WHERE id = ?", arguments: [document, row["id"]])
+        }
+        try db.alter(table: "historyEntry") { t in
+            for column in HistoryRowV1.requestColumns {
+                t.drop(column: column)
+            }
+        }
+    }
+}
+
+/// A row as v1 stored it, one column per parameter: what the v2 migration reads.
+private struct HistoryRowV1 {
+    static let requestColumns = [
+        "model", "mode", "width", "height", "aspectRatio", "cfgScale", "steps", "sampler", "requestedSeed", "samples",
+        "format", "jpegQuality", "safetyCheck", "stylePreset", "loraAdapterName", "loraWeightFilename", "initImageMode",
+        "imageStrength", "scheduleStart", "scheduleEnd", "cropPadding", "controlNetName", "conditioningScale", "inputImageName",
+    ]
+
+    let row: Row
+
+    init(_ row: Row) {
+        self.row = row
+    }
+
+    /// Every row v1 wrote is complete; a value missing from a row edited by hand takes the default the
+    /// form would have offered, so that no row is lost.
+    var request: GenerationRequest {
+        var shape: ImageShape?
+        if let width: Int = row["width"], let height: Int = row["height"] {
+            shape = .size(ImageSize(width: width, height: height))
+        } else if let ratio: String = row["aspectRatio"] {
+            shape = .aspectRatio(ratio)
+        }
+        return GenerationRequest(
+            model: row["model"], prompt: row["prompt"], negativePrompt: row["negativePrompt"], shape: shape,
+            cfgScale: row["cfgScale"], steps: row["steps"], seed: row["requestedSeed"],
+            sampler: (row["sampler"] as String?).flatMap(Sampler.init(rawValue:)), samples: row["samples"],
+            format: (row["format"] as String?).flatMap(ImageFormat.init(rawValue:)) ?? .jpeg, jpegQuality: row["jpegQuality"],
+            safetyCheck: row["safetyCheck"], stylePreset: row["stylePreset"], loraAdapterName: row["loraAdapterName"],
+            loraWeightFilename: row["loraWeightFilename"], mode: mode
+        )
+    }
+
+    private var mode: GenerationMode {
+        let image = InputImage(data: Data(), fileName: row["inputImageName"] ?? "input image")
+        let cropPadding: Bool = row["cropPadding"] ?? true
+        switch GenerationModeKind(rawValue: row["mode"]) {
+        case .imageToImage:
+            let schedule: InitImageSchedule = switch row["initImageMode"] as String? {
+            case InitImageSchedule.Kind.stepSchedule.rawValue:
+                .stepSchedule(start: row["scheduleStart"] ?? 0, end: row["scheduleEnd"] ?? 1)
+            default:
+                .imageStrength(row["imageStrength"] ?? 0.5)
+            }
+            return .imageToImage(InitImage(image: image, schedule: schedule, cropPadding: cropPadding))
+        case .controlNet:
+            let defaults = ControlNetSettings(image: image, netName: row["controlNetName"] ?? "canny")
+            return .controlNet(ControlNetSettings(
+                image: image, netName: defaults.netName,
+                conditioningScale: row["conditioningScale"] ?? defaults.conditioningScale,
+                stepScheduleStart: row["scheduleStart"] ?? defaults.stepScheduleStart,
+                stepScheduleEnd: row["scheduleEnd"] ?? defaults.stepScheduleEnd, cropPadding: cropPadding
+            ))
+        case .textToImage, nil:
+            return .textToImage
         }
     }
 }

@@ -42,7 +42,7 @@ extension HistoryStore {
         var inputImage: InputImage?
         if let hash = entry.inputImageHash, let fileExtension = entry.inputImageFormat {
             let file = StoredImageFile(hash: hash, fileExtension: fileExtension)
-            inputImage = InputImage(data: try images.read(file), fileName: entry.inputImageName ?? "\(hash).\(fileExtension)")
+            inputImage = InputImage(data: try images.read(file), fileName: entry.request.mode.image?.fileName ?? "\(hash).\(fileExtension)")
         }
         return try entry.request(inputImage: inputImage, reusingSeed: reusingSeed)
     }

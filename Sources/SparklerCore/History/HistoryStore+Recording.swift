@@ -69,7 +69,12 @@ extension HistoryStore {
         }
         guard let provenance else { throw HistoryError.noProvenance(path: url.path) }
 
-        var entry = HistoryEntry(provenance: provenance, groupID: HistoryEntry.newGroupID())
+        var entry: HistoryEntry
+        do {
+            entry = try HistoryEntry(provenance: provenance, groupID: HistoryEntry.newGroupID())
+        } catch {
+            throw HistoryError.unreadableImport(path: url.path, reason: error.description)
+        }
         if let hash = provenance.inputImageHash, let fileExtension = provenance.inputImageFormat,
            images.contains(StoredImageFile(hash: hash, fileExtension: fileExtension)) {
             entry.inputImageHash = hash
@@ -91,12 +96,7 @@ extension HistoryStore {
     }
 
     private func storeInputImage(of mode: GenerationMode) throws -> PendingFile? {
-        let image: InputImage
-        switch mode {
-        case .textToImage: return nil
-        case .imageToImage(let initImage): image = initImage.image
-        case .controlNet(let settings): image = settings.image
-        }
+        guard let image = mode.image else { return nil }
         let file = try images.store(image.data, fileExtension: StoredImageFile.fileExtension(sniffing: image.data))
         return PendingFile(data: image.data, file: file)
     }

@@ -26,16 +26,24 @@ public final class HistoryStore: Sendable {
 
         let path = directory.appending(path: "history.sqlite").path
         database = try ExclusiveFileLock.withLock(at: directory.appending(path: "history.lock")) {
-            let pool = try DatabasePool(path: path, configuration: Self.configuration)
-            let migrator = HistoryMigrations.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw HistoryError.newerSchema(path: path)
-            }
-            // Migrating opens a write transaction (and syncs) even with nothing to do: read first.
-            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(pool)
-            }
-            return pool
+            try Self.migrate(path)
+            return try DatabasePool(path: path, configuration: Self.configuration)
+        }
+    }
+
+    /// Brings the database to the current schema on a connection of its own, closed before the pool opens:
+    /// a connection that prepared statements before a migration dropped columns would read rows by the old
+    /// column names.
+    private static func migrate(_ path: String) throws {
+        let connection = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? connection.close() }
+        let migrator = HistoryMigrations.migrator
+        if try connection.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw HistoryError.newerSchema(path: path)
+        }
+        // Migrating opens a write transaction (and syncs) even with nothing to do: read first.
+        if try !connection.read({ try migrator.hasCompletedMigrations($0) }) {
+            try migrator.migrate(connection)
         }
     }
 

@@ -22,14 +22,32 @@ public enum GenerationModeKind: String, Sendable, Codable, CaseIterable {
     case controlNet = "controlnet"
 }
 
-/// An image file sent with a request, as read from disk.
-public struct InputImage: Sendable, Equatable {
+/// An image file sent with a request, as read from disk. Empty `data` names the file without its bytes:
+/// what the form holds until it is read, and what a stored request keeps (history stores the bytes apart).
+public struct InputImage: Sendable, Equatable, Codable {
     public var data: Data
     public var fileName: String
 
     public init(data: Data, fileName: String) {
         self.data = data
         self.fileName = fileName
+    }
+
+    /// The file by name only.
+    public var named: InputImage { InputImage(data: Data(), fileName: fileName) }
+
+    private enum CodingKeys: String, CodingKey {
+        case fileName
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(data: Data(), fileName: try container.decode(String.self, forKey: .fileName))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fileName, forKey: .fileName)
     }
 }
 
@@ -41,7 +59,7 @@ public enum InitImageSchedule: Sendable, Equatable {
     case stepSchedule(start: Double, end: Double)
 }
 
-public struct InitImage: Sendable, Equatable {
+public struct InitImage: Sendable, Equatable, Codable {
     public var image: InputImage
     public var schedule: InitImageSchedule
     public var cropPadding: Bool
@@ -53,7 +71,7 @@ public struct InitImage: Sendable, Equatable {
     }
 }
 
-public struct ControlNetSettings: Sendable, Equatable {
+public struct ControlNetSettings: Sendable, Equatable, Codable {
     public var image: InputImage
     public var netName: String
     public var conditioningScale: Double
@@ -71,5 +89,85 @@ public struct ControlNetSettings: Sendable, Equatable {
         self.stepScheduleStart = stepScheduleStart
         self.stepScheduleEnd = stepScheduleEnd
         self.cropPadding = cropPadding
+    }
+}
+
+/// `{"kind": "text-to-image"}`, `{"kind": "image-to-image", "initImage": {...}}`,
+/// `{"kind": "controlnet", "controlNet": {...}}`.
+extension GenerationMode: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case kind, initImage, controlNet
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(GenerationModeKind.self, forKey: .kind) {
+        case .textToImage: self = .textToImage
+        case .imageToImage: self = .imageToImage(try container.decode(InitImage.self, forKey: .initImage))
+        case .controlNet: self = .controlNet(try container.decode(ControlNetSettings.self, forKey: .controlNet))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        switch self {
+        case .textToImage: break
+        case .imageToImage(let initImage): try container.encode(initImage, forKey: .initImage)
+        case .controlNet(let settings): try container.encode(settings, forKey: .controlNet)
+        }
+    }
+
+    /// The init or control image, when the mode has one.
+    public var image: InputImage? {
+        switch self {
+        case .textToImage: nil
+        case .imageToImage(let initImage): initImage.image
+        case .controlNet(let settings): settings.image
+        }
+    }
+
+    /// The same mode with its image replaced.
+    public func replacingImage(with image: InputImage) -> GenerationMode {
+        switch self {
+        case .textToImage:
+            return self
+        case .imageToImage(var initImage):
+            initImage.image = image
+            return .imageToImage(initImage)
+        case .controlNet(var settings):
+            settings.image = image
+            return .controlNet(settings)
+        }
+    }
+}
+
+/// `{"mode": "IMAGE_STRENGTH", "strength": 0.4}` or `{"mode": "STEP_SCHEDULE", "start": 0.2, "end": 0.8}`:
+/// Fireworks' `init_image_mode` names.
+extension InitImageSchedule: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case mode, strength, start, end
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(Kind.self, forKey: .mode) {
+        case .imageStrength:
+            self = .imageStrength(try container.decode(Double.self, forKey: .strength))
+        case .stepSchedule:
+            self = .stepSchedule(start: try container.decode(Double.self, forKey: .start), end: try container.decode(Double.self, forKey: .end))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .mode)
+        switch self {
+        case .imageStrength(let strength):
+            try container.encode(strength, forKey: .strength)
+        case .stepSchedule(let start, let end):
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+        }
     }
 }

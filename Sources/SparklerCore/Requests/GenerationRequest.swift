@@ -2,7 +2,14 @@
 ///
 /// Optional fields mean "the model's default"; `RequestValidator` fills them from the model's
 /// capabilities, so a validated request states every value that made the picture.
-public struct GenerationRequest: Sendable, Equatable {
+///
+/// Its JSON form is the document history stores (version `documentVersion`): a new optional parameter is
+/// a new key that older documents simply lack; a change that old documents cannot decode into bumps the
+/// version and comes with a history migration. Input images are named in it, not carried (see `InputImage`).
+public struct GenerationRequest: Sendable, Equatable, Codable {
+    /// The version of the JSON document this type reads and writes.
+    public static let documentVersion = 1
+
     public var model: String
     public var prompt: String
     public var negativePrompt: String?
@@ -63,7 +70,43 @@ public struct GenerationRequest: Sendable, Equatable {
 }
 
 /// SD-family models take a size in pixels; FLUX workflow models take an aspect ratio.
-public enum ImageShape: Sendable, Hashable {
+public enum ImageShape: Sendable, Hashable, CustomStringConvertible {
     case size(ImageSize)
     case aspectRatio(String)
+
+    /// `1024x1024` or `16:9`.
+    public var description: String {
+        switch self {
+        case .size(let size): size.description
+        case .aspectRatio(let ratio): ratio
+        }
+    }
+}
+
+/// `{"width": 1024, "height": 1024}` or `{"aspectRatio": "16:9"}`.
+extension ImageShape: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case width, height, aspectRatio
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let ratio = try container.decodeIfPresent(String.self, forKey: .aspectRatio) {
+            self = .aspectRatio(ratio)
+        } else {
+            self = .size(ImageSize(
+                width: try container.decode(Int.self, forKey: .width), height: try container.decode(Int.self, forKey: .height)))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .size(let size):
+            try container.encode(size.width, forKey: .width)
+            try container.encode(size.height, forKey: .height)
+        case .aspectRatio(let ratio):
+            try container.encode(ratio, forKey: .aspectRatio)
+        }
+    }
 }

@@ -49,7 +49,7 @@ extension AppState {
                 status = StatusMessage("Entry \(id) has no picture to export.", kind: .warning)
                 return []
             }
-            let ext = (entry.imageFormat ?? entry.format).fileExtension
+            let ext = (entry.imageFormat ?? entry.request.format).fileExtension
             overlay = .exportPath(id, TextInput("sparkler-\(id).\(ext)"))
             return []
         case .character("c"):

@@ -70,15 +70,16 @@ struct HistoryPaneView {
             picture.draw(into: &frame, x: body.x, y: body.y)
         }
         let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
-        let size = entry.width.flatMap { width in entry.height.map { "\(width)x\($0)" } } ?? entry.aspectRatio ?? ""
-        let cfg = entry.cfgScale.map { RequestValidator.format($0) } ?? "—"
-        let steps = entry.steps.map(String.init) ?? "—"
+        let request = entry.request
+        let size = request.shape?.description ?? ""
+        let cfg = request.cfgScale.map { RequestValidator.format($0) } ?? "—"
+        let steps = request.steps.map(String.init) ?? "—"
         var lines: [String] = [
             "#\(entry.id ?? 0) \(entry.outcome.rawValue)",
             "seed \(entry.seed.map(String.init) ?? "—")",
             size,
             "cfg \(cfg) · \(steps) steps",
-            entry.sampler?.rawValue ?? "default sampler",
+            request.sampler?.rawValue ?? "default sampler",
             String(entry.model.split(separator: "/").last ?? ""),
         ]
         if let message = entry.errorMessage { lines.append(DisplayText.clean(message)) }
