@@ -10,7 +10,7 @@ import Testing
 
     @Test func historyGivesBackTheRequestThatWasRecorded() throws {
         let history = try TemporaryHistory()
-        var random = SplitMix64(seed: 2026)
+        var random = SeededGenerator(seed: 2026)
         for index in 0..<Self.count {
             let request = try RandomRequest.make(&random)
             let document = try HistoryEntry.documentEncoder.encode(request)
@@ -48,7 +48,7 @@ import Testing
 
 /// A request the validator accepts, every value drawn at random from what the model offers.
 private enum RandomRequest {
-    static func make(_ random: inout SplitMix64) throws -> GenerationRequest {
+    static func make(_ random: inout SeededGenerator) throws -> GenerationRequest {
         let model = ModelCatalogue.builtInModels.randomElement(using: &random)!
         var request = GenerationRequest(
             model: model.id.path, prompt: ["a red fox", "a lighthouse at dusk", "two blue circles"].randomElement(using: &random)!,
@@ -99,7 +99,7 @@ private enum RandomRequest {
     }
 
     /// Quarters, so that every value survives decimal text exactly.
-    private static func fraction(_ random: inout SplitMix64) -> Double {
+    private static func fraction(_ random: inout SeededGenerator) -> Double {
         Double(Int.random(in: 0...4, using: &random)) / 4
     }
 }
@@ -110,22 +110,5 @@ extension GenerationRequest {
         var named = self
         if let image = mode.image { named.mode = mode.replacingImage(with: image.named) }
         return named
-    }
-}
-
-/// A small seeded generator, so that a failure names a request that can be made again.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
