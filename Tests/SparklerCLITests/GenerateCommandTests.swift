@@ -48,7 +48,7 @@ import Testing
         let data = try Data(contentsOf: URL(fileURLWithPath: output))
         #expect(try ImageInspector.inspect(data, as: .png) == ImageSize(width: 1152, height: 896))
         let provenance = try #require(try ImageProvenance.read(from: data))
-        #expect(provenance.prompt == "A beautiful sunset over the ocean")
+        #expect(provenance.request.prompt == "A beautiful sunset over the ocean")
         #expect(provenance.seed == 1234)
 
         let listed = try await cli.run(["history", "list", "--search", "sunset", "--json"])

@@ -149,9 +149,8 @@ import Testing
             for offset in 0..<(512 * 4) { pixels[offset] = UInt8(truncatingIfNeeded: index &* 31 &+ offset) }
             let image = try #require(RGBAImage(width: 512, height: 512, pixels: pixels))
             let provenance = ImageProvenance(
-                prompt: "noise \(index)", model: ModelCatalogue.defaultModelID, backend: "fireworks",
-                mode: .textToImage, size: image.size, seed: index + 1, format: .png,
-                createdAt: Date(), appVersion: SparklerVersion.current
+                request: GenerationRequest(prompt: "noise \(index)", seed: index + 1, format: .png), backend: "fireworks",
+                seed: index + 1, size: image.size, createdAt: Date(), appVersion: SparklerVersion.current
             )
             let url = directory.appendingPathComponent("noise-\(index).png")
             try provenance.embedded(in: try ImageCodec.encode(image, as: .png)).write(to: url)

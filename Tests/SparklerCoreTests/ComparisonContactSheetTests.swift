@@ -58,7 +58,7 @@ import Testing
         #expect(metadata.cells.map(\.provenance.seed) == [1, 2, 3, 4])
         #expect(metadata.cells.map(\.historyID) == [first.id, second.id, nil, nil])
         #expect(metadata.cells[2].error == "HTTP 500")
-        #expect(metadata.cells[0].provenance.prompt == "a red fox in the snow")
+        #expect(metadata.cells[0].provenance.request.prompt == "a red fox in the snow")
         #expect(metadata.cells[0].provenance.size == ImageSize(width: 64, height: 48))
         #expect(metadata.cells[3].provenance.backend == "fireworks")
         #expect(try ImageProvenance.read(from: data) == nil, "a sheet is not one picture to import")

@@ -37,7 +37,7 @@ import Testing
         #expect(StoredImageFile.sha256Hex(data) == first.imageHash)
         let provenance = try #require(try ImageProvenance.read(from: data))
         #expect(provenance.seed == 7)
-        #expect(provenance.prompt == request.prompt)
+        #expect(provenance.request == request)
         #expect(provenance.backend == "fireworks")
         #expect(provenance.appVersion == "test")
         #expect(provenance.size == ImageSize(width: 2, height: 2))

@@ -86,4 +86,27 @@ import Testing
                                  result: HistoryFixtures.result([HistoryFixtures.picture()]))
         #expect(try history.store.entries(HistoryQuery(search: "lighthouse")).count == 2)
     }
+
+    /// Pictures that release wrote carry version-1 provenance (one key per parameter): they still import,
+    /// with the request that made them, asking for their own seed.
+    @Test(arguments: [("v1-controlnet.png", Int64(6)), ("v1-image-strength.jpg", 4), ("v1-step-schedule.jpg", 5)])
+    func picturesExportedByV1ImportWithTheirRequest(file: String, row: Int64) throws {
+        let url = Self.fixture.deletingLastPathComponent().appending(path: file)
+        let provenance = try #require(try ImageProvenance.read(from: Data(contentsOf: url)))
+        #expect(provenance.version == 2, "read as the current version")
+        var expected = try #require(Self.requests[row])
+        // Version 1 named the input image by its hash in the history that made the picture.
+        let hash = "693a2eddc3ecb4a374a4e680069cfa1a65fdf56ab96ee07175f3ca4a0ec691d4"
+        expected.mode = expected.mode.replacingImage(with: InputImage(data: Data(), fileName: "\(hash).png"))
+        // It kept the picture's size, not the one asked for: the Fireworks stub answers 256x256.
+        expected.shape = provenance.size.map(ImageShape.size)
+        #expect(provenance.size == ImageSize(width: 256, height: 256))
+        #expect(provenance.request == expected)
+        #expect(provenance.inputImageHash == hash && provenance.seed == expected.seed)
+
+        let history = try TemporaryHistory()
+        let imported = try history.store.importImage(at: url)
+        #expect(imported.request == expected)
+        #expect(imported.backend == (row == 6 ? "fireworks" : "local"))
+    }
 }

@@ -4,12 +4,14 @@ import Testing
 
 @Suite struct ImageProvenanceTests {
     let provenance = ImageProvenance(
-        prompt: "a lighthouse at dusk, \"oil\" painting", negativePrompt: "text, watermark",
-        model: "accounts/fireworks/models/playground-v2-1024px-aesthetic", backend: "fireworks",
-        mode: .imageToImage, size: ImageSize(width: 1024, height: 1024), cfgScale: 3, steps: 30,
-        sampler: .dpmpp2M, seed: 1234, format: .png, safetyCheck: false,
-        initImageMode: .imageStrength, imageStrength: 0.35, inputImageHash: String(repeating: "ab", count: 32),
-        inputImageFormat: "png", createdAt: Date(timeIntervalSince1970: 1_750_000_000), appVersion: "1.2.3"
+        request: GenerationRequest(
+            model: "accounts/fireworks/models/playground-v2-1024px-aesthetic",
+            prompt: "a lighthouse at dusk, \"oil\" painting", negativePrompt: "text, watermark",
+            shape: .size(ImageSize(width: 1024, height: 1024)), cfgScale: 3, steps: 30, seed: 1234, sampler: .dpmpp2M,
+            format: .png, mode: .imageToImage(InitImage(image: InputImage(data: Data(), fileName: "start.png"), schedule: .imageStrength(0.35)))),
+        backend: "fireworks", seed: 1234, size: ImageSize(width: 1024, height: 1024),
+        inputImageHash: String(repeating: "ab", count: 32), inputImageFormat: "png",
+        createdAt: Date(timeIntervalSince1970: 1_750_000_000), appVersion: "1.2.3"
     )
 
     @Test func crc32MatchesTheStandardCheckValue() {
@@ -43,10 +45,10 @@ import Testing
 
     @Test func pngParametersOutsideLatin1UseAnInternationalChunk() throws {
         var japanese = provenance
-        japanese.prompt = "富士山と桜、浮世絵"
+        japanese.request.prompt = "富士山と桜、浮世絵"
         let embedded = try japanese.embedded(in: HistoryFixtures.png())
         #expect(try PNGTextChunks.chunks(in: Array(embedded)).map(\.type) == ["IHDR", "iTXt", "iTXt", "IDAT", "IEND"])
-        #expect(try ImageProvenance.read(from: embedded)?.prompt == "富士山と桜、浮世絵")
+        #expect(try ImageProvenance.read(from: embedded)?.request.prompt == "富士山と桜、浮世絵")
     }
 
     @Test func embeddingAgainReplacesTheEarlierRecord() throws {
@@ -125,7 +127,7 @@ import Testing
 
     @Test func promptsTooLongForAJPEGCommentLeaveTheImageUnchanged() throws {
         var long = provenance
-        long.prompt = String(repeating: "fox ", count: 20_000)
+        long.request.prompt = String(repeating: "fox ", count: 20_000)
         #expect(try long.embedded(in: HistoryFixtures.jpeg) == HistoryFixtures.jpeg)
     }
 }

@@ -7,8 +7,6 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case entryNotFound(id: Int64)
     /// An image-to-image or ControlNet entry whose input image is not in the store.
     case missingInputImage(entryID: Int64?)
-    /// An entry lacks a value its mode needs (an imported file, or a row edited by hand).
-    case incompleteEntry(entryID: Int64?, field: String)
     /// A row whose stored request (or another value) this Sparkler cannot read.
     case unreadableRequest(entryID: Int64?, reason: String)
     /// A picture the database names is gone from the images folder.
@@ -28,8 +26,6 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             "history has no entry \(id)."
         case .missingInputImage(let id):
             "the input image of history entry \(id.map(String.init) ?? "(new)") is not in the store."
-        case .incompleteEntry(let id, let field):
-            "history entry \(id.map(String.init) ?? "(new)") has no \(field)."
         case .unreadableRequest(let id, let reason):
             "history entry \(id.map(String.init) ?? "(new)") cannot be read: \(reason)."
         case .missingImageFile(let path):

@@ -69,12 +69,7 @@ extension HistoryStore {
         }
         guard let provenance else { throw HistoryError.noProvenance(path: url.path) }
 
-        var entry: HistoryEntry
-        do {
-            entry = try HistoryEntry(provenance: provenance, groupID: HistoryEntry.newGroupID())
-        } catch {
-            throw HistoryError.unreadableImport(path: url.path, reason: error.description)
-        }
+        var entry = HistoryEntry(provenance: provenance, groupID: HistoryEntry.newGroupID())
         if let hash = provenance.inputImageHash, let fileExtension = provenance.inputImageFormat,
            images.contains(StoredImageFile(hash: hash, fileExtension: fileExtension)) {
             entry.inputImageHash = hash

@@ -2,80 +2,36 @@ import Foundation
 
 /// How a picture was made. Sparkler embeds it in every image it stores, so an exported file
 /// carries its own parameters and can be imported, or run again, elsewhere.
-public struct ImageProvenance: Codable, Sendable, Equatable {
-    public var prompt: String
-    public var negativePrompt: String?
-    /// The full `accounts/A/models/M` path.
-    public var model: String
+///
+/// Version 2 carries the request as history's document (`GenerationRequest`'s JSON); files from before it
+/// spelled each parameter out (version 1, read by `ImageProvenanceVersion1`).
+public struct ImageProvenance: Sendable, Equatable {
+    public static let currentVersion = 2
+
+    public var version: Int
+    /// The request, its input image named (the history that made the picture holds the bytes).
+    public var request: GenerationRequest
     /// `fireworks`, `local`.
     public var backend: String
-    public var mode: GenerationModeKind
+    /// The seed that made this picture (the request's may be 0, for random).
+    public var seed: Int
     /// The picture's size in pixels.
     public var size: ImageSize?
-    /// The aspect ratio asked for, for models that take one instead of a size.
-    public var aspectRatio: String?
-    public var cfgScale: Double?
-    public var steps: Int?
-    public var sampler: Sampler?
-    /// The seed that made this picture.
-    public var seed: Int
-    public var format: ImageFormat
-    public var jpegQuality: Int?
-    public var safetyCheck: Bool?
-    public var stylePreset: String?
-    public var loraAdapterName: String?
-    public var loraWeightFilename: String?
-    public var initImageMode: InitImageSchedule.Kind?
-    public var imageStrength: Double?
-    /// The step schedule of an image-to-image or ControlNet request.
-    public var scheduleStart: Double?
-    public var scheduleEnd: Double?
-    public var cropPadding: Bool?
-    public var controlNetName: String?
-    public var conditioningScale: Double?
-    /// The init or control image's content hash: the history that made the picture still holds it.
+    /// The init or control image's content hash in that history, and its file extension there.
     public var inputImageHash: String?
-    /// Its file extension in that history (`png`, `jpg` ...).
     public var inputImageFormat: String?
     public var createdAt: Date
     public var appVersion: String
 
     init(
-        prompt: String, negativePrompt: String? = nil, model: String, backend: String,
-        mode: GenerationModeKind, size: ImageSize? = nil, aspectRatio: String? = nil,
-        cfgScale: Double? = nil, steps: Int? = nil, sampler: Sampler? = nil, seed: Int,
-        format: ImageFormat, jpegQuality: Int? = nil, safetyCheck: Bool? = nil, stylePreset: String? = nil,
-        loraAdapterName: String? = nil, loraWeightFilename: String? = nil,
-        initImageMode: InitImageSchedule.Kind? = nil, imageStrength: Double? = nil,
-        scheduleStart: Double? = nil, scheduleEnd: Double? = nil, cropPadding: Bool? = nil,
-        controlNetName: String? = nil, conditioningScale: Double? = nil,
-        inputImageHash: String? = nil, inputImageFormat: String? = nil,
-        createdAt: Date, appVersion: String
+        request: GenerationRequest, backend: String, seed: Int, size: ImageSize?,
+        inputImageHash: String? = nil, inputImageFormat: String? = nil, createdAt: Date, appVersion: String
     ) {
-        self.prompt = prompt
-        self.negativePrompt = negativePrompt
-        self.model = model
+        version = Self.currentVersion
+        self.request = request
         self.backend = backend
-        self.mode = mode
-        self.size = size
-        self.aspectRatio = aspectRatio
-        self.cfgScale = cfgScale
-        self.steps = steps
-        self.sampler = sampler
         self.seed = seed
-        self.format = format
-        self.jpegQuality = jpegQuality
-        self.safetyCheck = safetyCheck
-        self.stylePreset = stylePreset
-        self.loraAdapterName = loraAdapterName
-        self.loraWeightFilename = loraWeightFilename
-        self.initImageMode = initImageMode
-        self.imageStrength = imageStrength
-        self.scheduleStart = scheduleStart
-        self.scheduleEnd = scheduleEnd
-        self.cropPadding = cropPadding
-        self.controlNetName = controlNetName
-        self.conditioningScale = conditioningScale
+        self.size = size
         self.inputImageHash = inputImageHash
         self.inputImageFormat = inputImageFormat
         self.createdAt = createdAt
@@ -95,6 +51,8 @@ public struct ImageProvenance: Codable, Sendable, Equatable {
         decoder.dateDecodingStrategy = .iso8601
         do {
             self = try decoder.decode(ImageProvenance.self, from: Data(jsonBytes))
+        } catch let error as ImageMetadataError {
+            throw error
         } catch {
             throw ImageMetadataError.unreadableProvenance(reason: "the JSON does not describe a Sparkler picture")
         }
@@ -102,24 +60,66 @@ public struct ImageProvenance: Codable, Sendable, Equatable {
 
     /// The one-line summary that AUTOMATIC1111's web UI writes, which many image tools display.
     var parametersText: String {
+        let format = RequestValidator.format
         var settings: [String] = []
-        if let steps { settings.append("Steps: \(steps)") }
-        if let sampler { settings.append("Sampler: \(sampler.rawValue)") }
-        if let cfgScale { settings.append("CFG scale: \(RequestValidator.format(cfgScale))") }
+        if let steps = request.steps { settings.append("Steps: \(steps)") }
+        if let sampler = request.sampler { settings.append("Sampler: \(sampler.rawValue)") }
+        if let cfgScale = request.cfgScale { settings.append("CFG scale: \(format(cfgScale))") }
         settings.append("Seed: \(seed)")
         if let size { settings.append("Size: \(size)") }
-        if let aspectRatio { settings.append("Aspect ratio: \(aspectRatio)") }
-        settings.append("Model: \(model)")
-        if let imageStrength { settings.append("Image strength: \(RequestValidator.format(imageStrength))") }
-        if let controlNetName { settings.append("ControlNet: \(controlNetName)") }
-        if let conditioningScale {
-            settings.append("Conditioning scale: \(RequestValidator.format(conditioningScale))")
+        if case .aspectRatio(let ratio) = request.shape { settings.append("Aspect ratio: \(ratio)") }
+        settings.append("Model: \(request.model)")
+        switch request.mode {
+        case .textToImage:
+            break
+        case .imageToImage(let initImage):
+            if case .imageStrength(let strength) = initImage.schedule { settings.append("Image strength: \(format(strength))") }
+        case .controlNet(let controlNet):
+            settings.append("ControlNet: \(controlNet.netName)")
+            settings.append("Conditioning scale: \(format(controlNet.conditioningScale))")
         }
         settings.append("Version: Sparkler \(appVersion)")
 
-        var lines = [prompt]
-        if let negativePrompt, !negativePrompt.isEmpty { lines.append("Negative prompt: \(negativePrompt)") }
+        var lines = [request.prompt]
+        if let negativePrompt = request.negativePrompt, !negativePrompt.isEmpty { lines.append("Negative prompt: \(negativePrompt)") }
         lines.append(settings.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+}
+
+extension ImageProvenance: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case version, request, backend, seed, size, inputImageHash, inputImageFormat, createdAt, appVersion
+    }
+
+    /// Reads both versions: a version-1 record has no `request`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.contains(.request) else {
+            self = try ImageProvenanceVersion1(from: decoder).upgraded()
+            return
+        }
+        version = try container.decode(Int.self, forKey: .version)
+        request = try container.decode(GenerationRequest.self, forKey: .request)
+        backend = try container.decode(String.self, forKey: .backend)
+        seed = try container.decode(Int.self, forKey: .seed)
+        size = try container.decodeIfPresent(ImageSize.self, forKey: .size)
+        inputImageHash = try container.decodeIfPresent(String.self, forKey: .inputImageHash)
+        inputImageFormat = try container.decodeIfPresent(String.self, forKey: .inputImageFormat)
+        createdAt = try container.decode(Date.self, forKey: .createdAt)
+        appVersion = try container.decode(String.self, forKey: .appVersion)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(request, forKey: .request)
+        try container.encode(backend, forKey: .backend)
+        try container.encode(seed, forKey: .seed)
+        try container.encodeIfPresent(size, forKey: .size)
+        try container.encodeIfPresent(inputImageHash, forKey: .inputImageHash)
+        try container.encodeIfPresent(inputImageFormat, forKey: .inputImageFormat)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(appVersion, forKey: .appVersion)
     }
 }
