@@ -13,7 +13,7 @@ enum ImageRequestDecoder {
 
     /// The picture takes the init image's size when the model offers it, as on Fireworks, else the model's default.
     static func imageToImage(_ form: MultipartParser.Parsed, model: ModelCapabilities) throws -> GenerationRequest {
-        guard let file = form.files["init_image"] else {
+        guard let file = form.files[RequestParameter.initImage.wireName(for: .stableDiffusion) ?? ""] else {
             throw ServerError.badRequest("image_to_image needs the init image as the multipart file part init_image.")
         }
         let initSize = try inspectedSize(of: file.data, part: "init_image")
@@ -23,7 +23,7 @@ enum ImageRequestDecoder {
         request.mode = .imageToImage(InitImage(
             image: InputImage(data: file.data, fileName: file.fileName ?? "init_image"),
             schedule: try initSchedule(fields),
-            cropPadding: try fields.flag("crop_padding") ?? true
+            cropPadding: try fields.flag(.cropPadding, of: .stableDiffusion) ?? true
         ))
         return request
     }
@@ -31,28 +31,29 @@ enum ImageRequestDecoder {
     static func workflow(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
         GenerationRequest(
             model: model.id.path,
-            prompt: try fields.string("prompt") ?? "",
-            shape: try fields.string("aspect_ratio").map(ImageShape.aspectRatio),
-            cfgScale: try fields.number("guidance_scale"),
-            steps: try fields.integer("num_inference_steps"),
-            seed: try fields.integer("seed") ?? 0
+            prompt: try fields.string(.prompt, of: .flux) ?? "",
+            shape: try fields.string(.aspectRatio, of: .flux).map(ImageShape.aspectRatio),
+            cfgScale: try fields.number(.guidance, of: .flux),
+            steps: try fields.integer(.steps, of: .flux),
+            seed: try fields.integer(.seed, of: .flux) ?? 0
         )
     }
 
     private static func stableDiffusion(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
-        GenerationRequest(
+        let family = ModelFamily.stableDiffusion
+        return GenerationRequest(
             model: model.id.path,
-            prompt: try fields.string("prompt") ?? "",
-            negativePrompt: try fields.string("negative_prompt"),
-            cfgScale: try fields.number("cfg_scale"),
-            steps: try fields.integer("steps"),
-            seed: try fields.integer("seed") ?? 0,
+            prompt: try fields.string(.prompt, of: family) ?? "",
+            negativePrompt: try fields.string(.negativePrompt, of: family),
+            cfgScale: try fields.number(.guidance, of: family),
+            steps: try fields.integer(.steps, of: family),
+            seed: try fields.integer(.seed, of: family) ?? 0,
             sampler: try sampler(in: fields, model: model),
-            samples: try fields.integer("samples") ?? 1,
-            safetyCheck: try fields.flag("safety_check") ?? false,
-            stylePreset: try fields.string("style_preset"),
-            loraAdapterName: try fields.string("lora_adapter_name"),
-            loraWeightFilename: try fields.string("lora_weight_filename")
+            samples: try fields.integer(.samples, of: family) ?? 1,
+            safetyCheck: try fields.flag(.safetyCheck, of: family) ?? false,
+            stylePreset: try fields.string(.stylePreset, of: family),
+            loraAdapterName: try fields.string(.loraAdapterName, of: family),
+            loraWeightFilename: try fields.string(.loraWeightFilename, of: family)
         )
     }
 
@@ -70,10 +71,11 @@ enum ImageRequestDecoder {
     }
 
     private static func sampler(in fields: RequestFields, model: ModelCapabilities) throws -> Sampler? {
-        guard let name = try fields.string("sampler") else { return nil }
+        guard let name = try fields.string(.sampler, of: .stableDiffusion) else { return nil }
         guard let sampler = Sampler(userValue: name) else {
             throw ServerError.parameter(
-                ParameterError(field: "sampler", value: name, allowed: "one of " + model.samplers.map(\.rawValue).joined(separator: ", ")),
+                ParameterError(.sampler, family: model.family, value: name,
+                               allowed: "one of " + model.samplers.map(\.rawValue).joined(separator: ", ")),
                 family: model.family
             )
         }

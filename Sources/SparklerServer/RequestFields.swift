@@ -1,4 +1,5 @@
 import Foundation
+import SparklerCore
 
 /// A request's parameters, from a JSON object or from multipart form fields, read with the type each
 /// field must have. Absent, JSON null and (in forms) empty fields all mean "not given": the official
@@ -90,5 +91,17 @@ struct RequestFields {
 
     private func typeError(_ name: String, _ expected: String, got value: JSONValue) -> ServerError {
         ServerError.badRequest("\(name) must be \(expected), not \(value.kindDescription).")
+    }
+}
+
+extension RequestFields {
+    /// The field `parameter` travels as on `family`'s API (see `RequestParameter.wireName`).
+    func string(_ parameter: RequestParameter, of family: ModelFamily) throws -> String? { try string(Self.name(parameter, family)) }
+    func integer(_ parameter: RequestParameter, of family: ModelFamily) throws -> Int? { try integer(Self.name(parameter, family)) }
+    func number(_ parameter: RequestParameter, of family: ModelFamily) throws -> Double? { try number(Self.name(parameter, family)) }
+    func flag(_ parameter: RequestParameter, of family: ModelFamily) throws -> Bool? { try flag(Self.name(parameter, family)) }
+
+    private static func name(_ parameter: RequestParameter, _ family: ModelFamily) -> String {
+        parameter.wireName(for: family) ?? parameter.rawValue
     }
 }

@@ -17,16 +17,7 @@ struct ServerError: Error, CustomStringConvertible {
     /// A value the model does not allow, named by its request field (`cfg_scale`, not the CLI's `cfg`).
     static func parameter(_ error: ParameterError, family: ModelFamily) -> ServerError {
         var named = error
-        named.field = wireNames[family]?[error.field] ?? error.field
+        named.field = error.parameter?.wireName(for: family) ?? error.field
         return badRequest(named.description)
     }
-
-    private static let wireNames: [ModelFamily: [String: String]] = [
-        .stableDiffusion: [
-            "cfg": "cfg_scale", "negative prompt": "negative_prompt", "strength": "image_strength",
-            "schedule start": "step_schedule_start", "schedule end": "step_schedule_end",
-            "schedule": "step_schedule_start:step_schedule_end", "aspect ratio": "aspect_ratio",
-        ],
-        .flux: ["guidance": "guidance_scale", "steps": "num_inference_steps", "aspect ratio": "aspect_ratio"],
-    ]
 }

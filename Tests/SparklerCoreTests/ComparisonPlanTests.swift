@@ -61,12 +61,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("cfg=4,abc", ParameterError(field: "cfg", value: "abc", allowed: "a number")),
-        ("steps=10,1.5", ParameterError(field: "steps", value: "1.5", allowed: "a whole number")),
-        ("seed=x", ParameterError(field: "seed", value: "x", allowed: "a whole number")),
-        ("cfg=4,99", ParameterError(field: "cfg", value: "99", allowed: "0 to 35")),
-        ("steps=0", ParameterError(field: "steps", value: "0", allowed: "1 to 150")),
-        ("seed=-1", ParameterError(field: "seed", value: "-1", allowed: "0 (random) to 2147483647")),
+        ("cfg=4,abc", ParameterError(.guidance, family: .stableDiffusion, value: "abc", allowed: "a number")),
+        ("steps=10,1.5", ParameterError(.steps, family: .stableDiffusion, value: "1.5", allowed: "a whole number")),
+        ("seed=x", ParameterError(.seed, family: .stableDiffusion, value: "x", allowed: "a whole number")),
+        ("cfg=4,99", ParameterError(.guidance, family: .stableDiffusion, value: "99", allowed: "0 to 35")),
+        ("steps=0", ParameterError(.steps, family: .stableDiffusion, value: "0", allowed: "1 to 150")),
+        ("seed=-1", ParameterError(.seed, family: .stableDiffusion, value: "-1", allowed: "0 (random) to 2147483647")),
     ])
     func invalidValuesNameTheParameterAndWhatIsAllowed(text: String, expected: ParameterError) {
         #expect(throws: expected) {

@@ -2,6 +2,15 @@
 public struct SweepAxis: Sendable, Equatable {
     public enum Parameter: String, Sendable, CaseIterable {
         case seed, cfg, steps, sampler
+
+        var requestParameter: RequestParameter {
+            switch self {
+            case .seed: .seed
+            case .cfg: .guidance
+            case .steps: .steps
+            case .sampler: .sampler
+            }
+        }
     }
 
     public var parameter: Parameter
@@ -60,6 +69,8 @@ public struct SweepAxis: Sendable, Equatable {
     }
 
     private func invalid(_ value: String, _ allowed: String) -> ParameterError {
-        ParameterError(field: parameter.rawValue, value: value, allowed: allowed)
+        var error = ParameterError(field: parameter.rawValue, value: value, allowed: allowed)
+        error.parameter = parameter.requestParameter
+        return error
     }
 }

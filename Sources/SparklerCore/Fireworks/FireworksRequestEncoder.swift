@@ -47,12 +47,12 @@ enum FireworksRequestEncoder {
         case (.stableDiffusion, .imageToImage(let initImage)):
             var form = MultipartFormData()
             add(imageToImageFields(request, initImage), to: &form)
-            upload = addFile(initImage.image, name: "init_image", role: "init image", to: &form)
+            upload = addFile(initImage.image, as: .initImage, to: &form)
             (contentType, body) = (form.contentType, form.encoded())
         case (.stableDiffusion, .controlNet(let settings)):
             var form = MultipartFormData()
             add(controlNetFields(request, settings), to: &form)
-            upload = addFile(settings.image, name: "control_image", role: "control image", to: &form)
+            upload = addFile(settings.image, as: .controlImage, to: &form)
             (contentType, body) = (form.contentType, form.encoded())
         }
         headers.append(EncodedRequest.Header(name: "Content-Type", value: contentType))
@@ -65,26 +65,25 @@ enum FireworksRequestEncoder {
     }
 
     private static func commonFields(_ request: GenerationRequest) -> FormFields {
-        var fields = FormFields()
-        fields.add("prompt", .text(request.prompt))
-        fields.add("negative_prompt", text: request.negativePrompt)
-        fields.add("cfg_scale", request.cfgScale.map(FormValue.number))
-        fields.add("sampler", request.sampler.map { .text($0.rawValue) })
-        fields.add("samples", .integer(request.samples))
-        fields.add("steps", request.steps.map(FormValue.integer))
-        fields.add("seed", .integer(request.seed))
-        fields.add("safety_check", .flag(request.safetyCheck))
-        fields.add("style_preset", text: request.stylePreset)
-        fields.add("lora_adapter_name", text: request.loraAdapterName)
-        fields.add("lora_weight_filename", text: request.loraWeightFilename)
+        var fields = FormFields(family: .stableDiffusion)
+        fields.add(.prompt, .text(request.prompt))
+        fields.add(.negativePrompt, text: request.negativePrompt)
+        fields.add(.guidance, request.cfgScale.map(FormValue.number))
+        fields.add(.sampler, request.sampler.map { .text($0.rawValue) })
+        fields.add(.samples, .integer(request.samples))
+        fields.add(.steps, request.steps.map(FormValue.integer))
+        fields.add(.seed, .integer(request.seed))
+        fields.add(.safetyCheck, .flag(request.safetyCheck))
+        fields.add(.stylePreset, text: request.stylePreset)
+        fields.add(.loraAdapterName, text: request.loraAdapterName)
+        fields.add(.loraWeightFilename, text: request.loraWeightFilename)
         return fields
     }
 
     private static func textToImageFields(_ request: GenerationRequest) -> FormFields {
         var fields = commonFields(request)
         if case .size(let size) = request.shape {
-            fields.add("height", .integer(size.height))
-            fields.add("width", .integer(size.width))
+            fields.add(size)
         }
         return fields
     }
@@ -94,36 +93,36 @@ enum FireworksRequestEncoder {
         var fields = commonFields(request)
         switch initImage.schedule {
         case .imageStrength(let strength):
-            fields.add("init_image_mode", .text("IMAGE_STRENGTH"))
-            fields.add("image_strength", .number(strength))
+            fields.add(.initImageMode, .text(InitImageSchedule.Kind.imageStrength.rawValue))
+            fields.add(.imageStrength, .number(strength))
         case .stepSchedule(let start, let end):
-            fields.add("init_image_mode", .text("STEP_SCHEDULE"))
-            fields.add("step_schedule_start", .number(start))
-            fields.add("step_schedule_end", .number(end))
+            fields.add(.initImageMode, .text(InitImageSchedule.Kind.stepSchedule.rawValue))
+            fields.add(.scheduleStart, .number(start))
+            fields.add(.scheduleEnd, .number(end))
         }
-        fields.add("crop_padding", .flag(initImage.cropPadding))
+        fields.add(.cropPadding, .flag(initImage.cropPadding))
         return fields
     }
 
     private static func controlNetFields(_ request: GenerationRequest, _ settings: ControlNetSettings) -> FormFields {
         var fields = commonFields(request)
-        fields.add("control_net_name", .text(settings.netName))
-        fields.add("conditioning_scale", .number(settings.conditioningScale))
-        fields.add("step_schedule_start", .number(settings.stepScheduleStart))
-        fields.add("step_schedule_end", .number(settings.stepScheduleEnd))
-        fields.add("crop_padding", .flag(settings.cropPadding))
+        fields.add(.controlNet, .text(settings.netName))
+        fields.add(.conditioningScale, .number(settings.conditioningScale))
+        fields.add(.scheduleStart, .number(settings.stepScheduleStart))
+        fields.add(.scheduleEnd, .number(settings.stepScheduleEnd))
+        fields.add(.cropPadding, .flag(settings.cropPadding))
         return fields
     }
 
     private static func workflowFields(_ request: GenerationRequest) -> FormFields {
-        var fields = FormFields()
-        fields.add("prompt", .text(request.prompt))
+        var fields = FormFields(family: .flux)
+        fields.add(.prompt, .text(request.prompt))
         if case .aspectRatio(let ratio) = request.shape {
-            fields.add("aspect_ratio", .text(ratio))
+            fields.add(.aspectRatio, .text(ratio))
         }
-        fields.add("guidance_scale", request.cfgScale.map(FormValue.number))
-        fields.add("num_inference_steps", request.steps.map(FormValue.integer))
-        fields.add("seed", .integer(request.seed))
+        fields.add(.guidance, request.cfgScale.map(FormValue.number))
+        fields.add(.steps, request.steps.map(FormValue.integer))
+        fields.add(.seed, .integer(request.seed))
         return fields
     }
 
@@ -133,9 +132,9 @@ enum FireworksRequestEncoder {
         }
     }
 
-    private static func addFile(
-        _ image: InputImage, name: String, role: String, to form: inout MultipartFormData
-    ) -> FireworksUpload {
+    private static func addFile(_ image: InputImage, as part: RequestParameter, to form: inout MultipartFormData) -> FireworksUpload {
+        let name = part.wireName(for: .stableDiffusion) ?? part.rawValue
+        let role = part.name(for: .stableDiffusion)
         let lastComponent = URL(fileURLWithPath: image.fileName).lastPathComponent
         let fileName = lastComponent.isEmpty || lastComponent == "/" ? "image" : lastComponent
         let contentType = ImageCodec.sniffFormat(image.data)?.mimeType ?? "application/octet-stream"

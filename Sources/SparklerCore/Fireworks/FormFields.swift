@@ -18,24 +18,36 @@ enum FormValue: Sendable, Equatable {
     }
 }
 
-/// Request parameters in the order they are sent.
+/// Request parameters in the order they are sent, each under its field name on `family`'s API.
 struct FormFields: Sendable, Equatable {
+    let family: ModelFamily
     private(set) var entries: [Entry] = []
+
+    init(family: ModelFamily) {
+        self.family = family
+    }
 
     struct Entry: Sendable, Equatable {
         var name: String
         var value: FormValue
     }
 
-    mutating func add(_ name: String, _ value: FormValue?) {
-        guard let value else { return }
+    /// Adds a set value; nil, or a parameter the family's API has no field for, adds nothing.
+    mutating func add(_ parameter: RequestParameter, _ value: FormValue?) {
+        guard let value, let name = parameter.wireName(for: family) else { return }
         entries.append(Entry(name: name, value: value))
     }
 
+    /// A size travels as two fields, `height` and `width` (`RequestParameter.size`).
+    mutating func add(_ size: ImageSize) {
+        entries.append(Entry(name: "height", value: .integer(size.height)))
+        entries.append(Entry(name: "width", value: .integer(size.width)))
+    }
+
     /// Adds a string only when it has content: empty optional strings mean "not set".
-    mutating func add(_ name: String, text: String?) {
+    mutating func add(_ parameter: RequestParameter, text: String?) {
         guard let text, !text.isEmpty else { return }
-        add(name, .text(text))
+        add(parameter, .text(text))
     }
 
     func jsonData() throws -> Data {

@@ -18,7 +18,7 @@ extension AppState {
             request = try RequestValidator.validate(prepared ?? form.request(for: model), for: model)
         } catch {
             status = StatusMessage(error.description.prefix(1).uppercased() + error.description.dropFirst(), kind: .error)
-            focus = Self.focus(forInvalid: error.field)
+            focus = Self.focus(forInvalid: error.parameter)
             return []
         }
         if prepared == nil, let missing = missingInputImage {
@@ -46,22 +46,14 @@ extension AppState {
         }
     }
 
-    private static func focus(forInvalid field: String) -> Focus {
-        switch field {
-        case "prompt": .prompt
-        case "negative prompt": .negative
-        case "size", "aspect ratio": .parameter(.size)
-        case "cfg", "guidance": .parameter(.cfg)
-        case "steps": .parameter(.steps)
-        case "sampler": .parameter(.sampler)
-        case "seed": .parameter(.seed)
-        case "mode": .parameter(.mode)
-        case "strength": .parameter(.strength)
-        case "schedule", "schedule start": .parameter(.scheduleStart)
-        case "schedule end": .parameter(.scheduleEnd)
-        case "control net": .parameter(.controlNet)
-        case "conditioning scale": .parameter(.conditioningScale)
-        default: .prompt
+    /// The prompt, the negative prompt, or the parameter's row; the prompt when no row edits it.
+    private static func focus(forInvalid parameter: RequestParameter?) -> Focus {
+        switch parameter {
+        case .prompt: .prompt
+        case .negativePrompt: .negative
+        case .aspectRatio: .parameter(.size)
+        case .stepSchedule: .parameter(.scheduleStart)
+        default: ParameterField.allCases.first { $0.parameter == parameter && parameter != nil }.map(Focus.parameter) ?? .prompt
         }
     }
 

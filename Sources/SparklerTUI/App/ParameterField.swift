@@ -28,6 +28,28 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The request parameter this row edits; nil for rows that only shape the form (the init mode, the format).
+    public var parameter: RequestParameter? {
+        switch self {
+        case .model, .format: nil
+        case .initMode: .initImageMode
+        case .mode: .mode
+        case .size: .size
+        case .cfg: .guidance
+        case .steps: .steps
+        case .sampler: .sampler
+        case .seed: .seed
+        case .safety: .safetyCheck
+        case .initImage: .initImage
+        case .strength: .imageStrength
+        case .scheduleStart: .scheduleStart
+        case .scheduleEnd: .scheduleEnd
+        case .controlImage: .controlImage
+        case .controlNet: .controlNet
+        case .conditioningScale: .conditioningScale
+        }
+    }
+
     public enum Kind: Sendable, Equatable {
         case slider(SliderSpec)
         case choice
@@ -38,18 +60,14 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
 
     public func kind(for model: ModelCapabilities) -> Kind {
         switch self {
-        case .cfg:
-            .slider(SliderSpec(lower: model.guidance.lowerBound, upper: model.guidance.upperBound, step: 0.5, decimals: 1))
-        case .steps:
-            .slider(SliderSpec(lower: Double(model.steps.lowerBound), upper: Double(model.steps.upperBound), step: 1, decimals: 0))
-        case .strength, .scheduleStart, .scheduleEnd:
-            .slider(SliderSpec(lower: 0, upper: 1, step: 0.05, decimals: 2))
-        case .conditioningScale:
-            .slider(SliderSpec(lower: 0, upper: 2, step: 0.05, decimals: 2))
-        case .model, .mode, .size, .sampler, .format, .initMode: .choice
-        case .safety: .toggle
-        case .initImage, .controlImage, .controlNet: .text
-        case .seed: .seed
+        case .cfg, .steps, .strength, .scheduleStart, .scheduleEnd, .conditioningScale:
+            // Every slider edits a numeric request parameter, whose range the schema gives.
+            guard let range = parameter?.range(for: model) else { preconditionFailure("\(self) has no range") }
+            return .slider(range)
+        case .model, .mode, .size, .sampler, .format, .initMode: return .choice
+        case .safety: return .toggle
+        case .initImage, .controlImage, .controlNet: return .text
+        case .seed: return .seed
         }
     }
 
@@ -57,13 +75,10 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
     public var isText: Bool { self == .initImage || self == .controlImage || self == .controlNet }
 }
 
-/// The range and granularity of a slider.
-public struct SliderSpec: Sendable, Equatable {
-    public var lower: Double
-    public var upper: Double
-    public var step: Double
-    public var decimals: Int
+/// A slider moves through a numeric parameter's range on its grid.
+public typealias SliderSpec = NumericRange
 
+extension NumericRange {
     public func clamp(_ value: Double) -> Double { min(max(value, lower), upper) }
 
     /// Snaps to the step grid, so repeated moves never drift (0.1 + 0.2 ...).
@@ -77,5 +92,3 @@ public struct SliderSpec: Sendable, Equatable {
 
     public var rangeText: String { "\(format(lower)) to \(format(upper))" }
 }
-
-import Foundation
