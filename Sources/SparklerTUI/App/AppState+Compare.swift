@@ -60,7 +60,7 @@ extension AppState {
         compare = CompareState(plan: plan, title: "\(title): \(form.prompt.text)", groupID: groupID)
         focus = .compare
         status = StatusMessage("Comparing \(plan.cells.count) pictures · \(plan.billedSteps) steps.")
-        return [.runComparison(plan, model: model, groupID: groupID), .saveForm(form)]
+        return [.runComparison(plan, model: model, groupID: groupID), saveForm()]
     }
 
     mutating func receiveComparison(_ event: ComparisonEvent) -> [Effect] {
@@ -146,7 +146,6 @@ extension AppState {
         }
         if let seed = entry.seed { request.seed = seed }
         form.load(request, model: catalogue.model(named: request.model) ?? model)
-        formIsDirty = true
         status = StatusMessage("Took \(cell.label) into the form: refine from here.")
         return []
     }

@@ -30,9 +30,7 @@ extension AppState {
         recallIndex = nil
         generation = GenerationRun(startedAt: now, steps: request.billedSteps, seed: request.seed)
         status = StatusMessage("Generating…", kind: .info)
-        formIsDirty = false
-        lastFormSave = now
-        return [.generate(request, model: model), .saveForm(form)]
+        return [.generate(request, model: model), saveForm()]
     }
 
     private var missingInputImage: (field: ParameterField, message: String)? {

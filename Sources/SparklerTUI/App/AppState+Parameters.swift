@@ -21,7 +21,6 @@ extension AppState {
         case .toggle:
             if [.enter, .character(" "), .left, .right].contains(key) {
                 form.safetyCheck.toggle()
-                formIsDirty = true
             }
         case .seed:
             handleSeed(key, modifiers)
@@ -91,7 +90,6 @@ extension AppState {
         case .conditioningScale: form.conditioningScale = value
         default: return
         }
-        formIsDirty = true
     }
 
     // MARK: Choices
@@ -140,7 +138,6 @@ extension AppState {
         default:
             return
         }
-        formIsDirty = true
     }
 
     // MARK: Seed
@@ -157,7 +154,6 @@ extension AppState {
         case .enter:
             guard let typed = typedValue else {
                 form.seedLocked.toggle()
-                formIsDirty = true
                 return
             }
             typedValue = nil
@@ -167,17 +163,14 @@ extension AppState {
             }
             form.seed = value
             form.seedLocked = true
-            formIsDirty = true
         case .character(" "):
             form.seedLocked.toggle()
-            formIsDirty = true
         case .character("r"):
             rollSeed()
         case .left, .right:
             guard form.seed > 0 else { return }
             form.seed = min(max(form.seed + (key == .left ? -1 : 1), 1), RequestValidator.maxSeed)
             form.seedLocked = true
-            formIsDirty = true
         case .escape:
             typedValue = nil
         default:
@@ -231,6 +224,5 @@ extension AppState {
         case .controlNet: form.controlNet = value
         default: return
         }
-        formIsDirty = true
     }
 }

@@ -29,7 +29,6 @@ extension AppState {
         case .requestLoaded(let request, let run):
             let target = catalogue.model(named: request.model) ?? model
             form.load(request, model: target)
-            formIsDirty = true
             if run { return startGeneration(request) }
             focus = .prompt
             status = StatusMessage("Loaded into the form: change what you like and press Enter.")
@@ -168,8 +167,7 @@ extension AppState {
             moveFocus(by: -1)
             return []
         default:
-            let changed = focus == .prompt ? form.prompt.handle(key, modifiers) : form.negative.handle(key, modifiers)
-            if changed { formIsDirty = true }
+            _ = focus == .prompt ? form.prompt.handle(key, modifiers) : form.negative.handle(key, modifiers)
             return []
         }
     }
@@ -185,13 +183,11 @@ extension AppState {
             recallIndex = min(next, recalledPrompts.count - 1)
             form.prompt.replace(with: recalledPrompts[recallIndex!])
         }
-        formIsDirty = true
     }
 
     mutating func rollSeed() {
         form.seed = Int.random(in: 1...RequestValidator.maxSeed)
         form.seedLocked = true
-        formIsDirty = true
         status = StatusMessage("New seed \(form.seed), locked for the next runs.")
     }
 
@@ -267,8 +263,13 @@ extension AppState {
 
     private mutating func saveFormIfDue() -> [Effect] {
         guard formIsDirty, now.timeIntervalSince(lastFormSave) >= 1 else { return [] }
-        formIsDirty = false
+        return [saveForm()]
+    }
+
+    /// The effect that saves the form, noting what the file will hold.
+    mutating func saveForm() -> Effect {
+        savedForm = form
         lastFormSave = now
-        return [.saveForm(form)]
+        return .saveForm(form)
     }
 }

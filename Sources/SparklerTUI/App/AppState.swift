@@ -31,8 +31,8 @@ public struct AppState: Sendable {
     public var backend: BackendAvailability
     /// Which prompt words the backend's model cannot use (the offline engine knows few words).
     public var coverage: @Sendable (String, ModelCapabilities) -> PromptCoverage = { _, _ in PromptCoverage() }
-    /// The form changed since it was last saved.
-    public var formIsDirty = false
+    /// The form as it was last saved (or loaded): what the file holds.
+    public var savedForm: FormState
     public var lastFormSave: Date
     public var isQuitting = false
 
@@ -44,6 +44,7 @@ public struct AppState: Sendable {
         self.height = height
         self.catalogue = catalogue
         self.form = form
+        savedForm = form
         self.backend = backend
         self.now = now
         lastFormSave = now
@@ -54,6 +55,8 @@ public struct AppState: Sendable {
             self.status = status ?? StatusMessage(reason, kind: .warning)
         }
         self.form.adapt(to: model)
+        // Fitting the saved form to the catalogue follows from the file: nothing new to save.
+        savedForm = self.form
     }
 
     /// The form's model, or the default when the saved one is no longer in the catalogue.
@@ -68,6 +71,9 @@ public struct AppState: Sendable {
     public var layout: Layout? {
         Layout(width: width, height: height, historyFocused: focus == .history)
     }
+
+    /// The form changed since it was last saved: derived, so no change can forget to say so.
+    public var formIsDirty: Bool { form != savedForm }
 
     public var isGenerating: Bool { generation != nil }
     public var isComparing: Bool { compare?.isRunning ?? false }
