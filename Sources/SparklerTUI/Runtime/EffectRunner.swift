@@ -36,41 +36,41 @@ public final class EffectRunner: Sendable {
         case .cancelComparison:
             comparing.withLock { $0?.cancel() }
         case .loadGroup(let groupID):
-            background { [history, inbox] in
+            background("load the comparison's pictures") { [history, inbox] in
                 inbox.send(.groupLoaded(try history.group(groupID)))
             }
         case .exportSheet(let grid, let path):
             let backendName = service?.backend.name ?? "fireworks"
-            background { [history, inbox] in
+            background("export the grid to \(path)") { [history, inbox] in
                 let target = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
                 try ComparisonSheetExport(history: history, backend: backendName).write(grid, to: target)
                 inbox.send(.actionFinished(message: "Exported the grid to \(target.path).", isError: false, reload: false))
             }
         case .loadHistory(let query, let queryID, let append):
-            background { [history, inbox] in
+            background("read the history") { [history, inbox] in
                 let entries = try history.entries(query)
                 let total = try history.count(query)
                 inbox.send(.historyLoaded(queryID: queryID, entries: entries, append: append, total: total))
             }
         case .loadPrompts:
-            background { [history, inbox] in
+            background("read earlier prompts") { [history, inbox] in
                 let entries = try history.entries(HistoryQuery(limit: 400))
                 var seen = Set<String>()
                 let prompts = entries.map(\.prompt).filter { seen.insert($0).inserted }
                 inbox.send(.promptsLoaded(prompts))
             }
         case .setFavourite(let id, let isFavourite):
-            background { [history, inbox] in
+            background(isFavourite ? "mark entry \(id) as a favourite" : "unmark entry \(id)") { [history, inbox] in
                 try history.setFavourite(isFavourite, id: id)
                 inbox.send(.actionFinished(message: isFavourite ? "Marked \(id) as a favourite." : "Unmarked \(id).", isError: false, reload: true))
             }
         case .delete(let id):
-            background { [history, inbox] in
+            background("delete entry \(id)") { [history, inbox] in
                 try history.delete(id: id)
                 inbox.send(.actionFinished(message: "Deleted entry \(id).", isError: false, reload: true))
             }
         case .export(let id, let path):
-            background { [history, inbox] in
+            background("export entry \(id) to \(path)") { [history, inbox] in
                 guard let entry = try history.entry(id: id), let data = try history.imageData(for: entry) else {
                     inbox.send(.actionFinished(message: "Entry \(id) has no picture to export.", isError: true, reload: false))
                     return
@@ -80,14 +80,18 @@ public final class EffectRunner: Sendable {
                 inbox.send(.actionFinished(message: "Exported \(id) to \(target.path).", isError: false, reload: false))
             }
         case .loadRequest(let id, let run):
-            background { [history, inbox] in
+            background("load entry \(id)") { [history, inbox] in
                 guard let entry = try history.entry(id: id) else { return }
                 inbox.send(.requestLoaded(try history.request(for: entry, reusingSeed: run), run: run))
             }
         case .saveForm(let form):
-            try? formStore.save(form)
+            do {
+                try formStore.save(form)
+            } catch {
+                inbox.send(.actionFinished(message: "Cannot save the form to \(formStore.file.path): \(error)", isError: true, reload: false))
+            }
         case .completePath(let field, let text):
-            background { [inbox] in
+            background("list files for \(text)") { [inbox] in
                 inbox.send(.pathCompleted(field, original: text, PathCompletion(typed: text, entries: Self.directoryEntries(for: text))))
             }
         case .quit:
@@ -112,13 +116,13 @@ public final class EffectRunner: Sendable {
         running.withLock { $0 = task }
     }
 
-    /// Runs history work off the UI thread; a failure is reported in the status line.
-    private func background(_ work: @escaping @Sendable () throws -> Void) {
+    /// Runs work off the UI thread; a failure reaches the status line as "Cannot `what`: why".
+    private func background(_ what: String, _ work: @escaping @Sendable () throws -> Void) {
         Task.detached { [inbox] in
             do {
                 try work()
             } catch {
-                inbox.send(.actionFinished(message: "History: \(error)", isError: true, reload: false))
+                inbox.send(.actionFinished(message: "Cannot \(what): \(error)", isError: true, reload: false))
             }
         }
     }
