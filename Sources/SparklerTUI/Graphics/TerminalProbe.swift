@@ -16,10 +16,17 @@ public struct TerminalProbe: Sendable {
 
     public static let defaultTimeout: Duration = .milliseconds(150)
 
+    /// How long a terminal may take to answer a caller that stays in control of the input (the playground:
+    /// ncurses reads a late answer and recognises it).
     public var timeout: Duration
+    /// How long it may take when the caller gives the terminal back afterwards (`render`, `doctor`): an
+    /// answer arriving after echo is back on would be printed on the screen, so a slow link (ssh) is waited
+    /// for. Only a terminal that never answers costs this long.
+    public var givingBackTimeout: Duration
 
-    public init(timeout: Duration = defaultTimeout) {
+    public init(timeout: Duration = defaultTimeout, givingBackTimeout: Duration = .seconds(1)) {
         self.timeout = timeout
+        self.givingBackTimeout = givingBackTimeout
     }
 
     /// Whether standard input and output are both the terminal to ask.
@@ -58,7 +65,7 @@ public struct TerminalProbe: Sendable {
         var answers = TerminalAnswers()
         var typed: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let deadline = start + timeout
+        let deadline = start + (staysQuiet ? timeout : max(timeout, givingBackTimeout))
         while answers.primaryAttributes == nil {
             let left = clock.now.duration(to: deadline)
             guard left > .zero else { break }
