@@ -9,7 +9,7 @@ BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbo
 TEST_PACKAGES := tmux chafa python3 python3-venv curl xvfb xterm kitty imagemagick x11-utils xdotool fonts-dejavu-core
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
 
-.PHONY: run test bench build deps test-deps bench-deps clean themes model
+.PHONY: run test bench build deps test-deps bench-deps clean themes model readme-keys
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -39,6 +39,10 @@ bench: bench-deps
 # Embeds themes/*.toml in the binary; run after editing a theme.
 themes:
 	scripts/embed-themes.sh
+
+# Writes the key table into README.md from the keymap; run after changing a key.
+readme-keys:
+	scripts/readme-keys.sh
 
 clean:
 	rm -rf .build

@@ -10,10 +10,10 @@ struct Sparkler: AsyncParsableCommand {
         abstract: "A terminal playground for text-to-image models.",
         discussion: """
             With no command, opens the playground. Commands for scripts:
-            generate, compare, history, serve, render, doctor. Exit codes: 0 done, 1 failed, 2 bad usage.
+            generate, compare, history, serve, render, doctor, keys. Exit codes: 0 done, 1 failed, 2 bad usage.
             """,
         version: SparklerVersion.current,
-        subcommands: [GenerateCommand.self, CompareCommand.self, HistoryCommand.self, ServeCommand.self, RenderCommand.self, DoctorCommand.self]
+        subcommands: [GenerateCommand.self, CompareCommand.self, HistoryCommand.self, ServeCommand.self, RenderCommand.self, DoctorCommand.self, KeysCommand.self]
     )
 
     @Option(name: .long, help: "Colour theme: dark, light, high-contrast, mono, or one of yours (default: `theme` in config.toml).")

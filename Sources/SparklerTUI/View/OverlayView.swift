@@ -1,27 +1,6 @@
 /// Help and the questions that need an answer before anything else happens.
 struct OverlayView {
-    /// Nineteen lines, so that the whole list fits a 24-row terminal.
-    static let helpLines: [(String, String)] = [
-        ("Tab / Shift-Tab", "move between fields"),
-        ("Enter, Ctrl-G, F5 / Esc", "generate / cancel the running request"),
-        ("Ctrl-R / Space on Seed", "new random seed / lock or unlock it"),
-        ("↑ / ↓ in the prompt", "earlier prompts"),
-        ("Ctrl-A/E/U/K/W, Alt-B/F", "edit text as in readline"),
-        ("← → or h l", "slider step, choice, seed ±1"),
-        ("Shift-← →, PgUp/PgDn", "slider ten steps (Home / End: its ends)"),
-        ("digits, Enter", "type a slider value or a seed"),
-        ("Tab in a path", "complete the file name"),
-        ("Paste", "into the field; line breaks become spaces"),
-        ("History: / or v", "search as you type / all, favourites, failures"),
-        ("History: Enter, e / r", "show the picture, load into the form / run again"),
-        ("History: f / d / x", "favourite / delete / export"),
-        ("History: Space, c / o", "mark, compare the marked / open its group's grid"),
-        ("F6 or Ctrl-O", "compare seeds or sweep a parameter"),
-        ("Grid: arrows, Enter", "choose, take into the form"),
-        ("Grid: f / x / Esc", "favourite / export sheet / cancel or close"),
-        ("Mouse", "click fields, drag sliders, wheel history"),
-        ("q or Ctrl-C", "quit (asks while generating)"),
-    ]
+    static var helpLines: [(String, String)] { Keymap.help.map { ($0.keys, $0.summary) } }
 
     var theme: Theme
 

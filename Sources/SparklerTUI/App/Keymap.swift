@@ -1,0 +1,53 @@
+/// Every key the playground answers to, as users read about it: the help screen (F1) shows `keys` and
+/// `summary`; the README's key table (`sparkler keys --markdown`) shows `keys` and `detail`. Kept to
+/// nineteen rows, so the help fits a 24-row terminal.
+public struct KeyHelp: Sendable, Equatable {
+    public var keys: String
+    public var summary: String
+    public var detail: String
+}
+
+public enum Keymap {
+    public static let help: [KeyHelp] = [
+        KeyHelp(keys: "Tab / Shift-Tab", summary: "move between fields",
+                detail: "move between fields (prompt, negative prompt, each parameter, history)"),
+        KeyHelp(keys: "Enter, Ctrl-G, F5 / Esc", summary: "generate / cancel the running request",
+                detail: "generate / cancel the running request (it is aborted, not just hidden)"),
+        KeyHelp(keys: "Ctrl-R / Space on Seed", summary: "new random seed / lock or unlock it",
+                detail: "new random seed, locked for the next runs / lock or unlock the seed (unlocked: a random seed each run, the last one shown)"),
+        KeyHelp(keys: "↑ / ↓ in the prompt", summary: "earlier prompts", detail: "earlier prompts from history"),
+        KeyHelp(keys: "Ctrl-A/E/U/K/W, Alt-B/F", summary: "edit text as in readline",
+                detail: "edit text as in readline (also ← → Home End, Ctrl-D, Alt-D)"),
+        KeyHelp(keys: "← → or h l", summary: "slider step, choice, seed ±1",
+                detail: "one slider step; the next choice (size or aspect ratio, sampler, model, mode, format, safety; Space too); the seed ±1"),
+        KeyHelp(keys: "Shift-← →, PgUp/PgDn", summary: "slider ten steps (Home / End: its ends)",
+                detail: "ten slider steps; Home / End: the slider's ends"),
+        KeyHelp(keys: "digits, Enter", summary: "type a slider value or a seed",
+                detail: "type a slider value or a seed (out of range says the range)"),
+        KeyHelp(keys: "Tab in a path", summary: "complete the file name", detail: "complete an image path's file name"),
+        KeyHelp(keys: "Paste", summary: "into the field; line breaks become spaces",
+                detail: "your terminal's paste types into the focused text field; line breaks become spaces and never generate"),
+        KeyHelp(keys: "History: / or v", summary: "search as you type / all, favourites, failures",
+                detail: "search as you type (Enter keeps the search, Esc clears it) / show all, favourites or failures"),
+        KeyHelp(keys: "History: Enter, e / r", summary: "show the picture, load into the form / run again",
+                detail: "show the picture, load its parameters into the form / run it again"),
+        KeyHelp(keys: "History: f / d / x", summary: "favourite / delete / export",
+                detail: "favourite / delete (asks first) / export the picture"),
+        KeyHelp(keys: "History: Space, c / o", summary: "mark, compare the marked / open its group's grid",
+                detail: "mark for comparison, compare the marked entries / reopen an entry's group as its grid"),
+        KeyHelp(keys: "F6 or Ctrl-O", summary: "compare seeds or sweep a parameter",
+                detail: "compare: seeds, a sweep, or an X/Y plot"),
+        KeyHelp(keys: "Grid: arrows, Enter", summary: "choose, take into the form", detail: "choose a cell, take it into the form"),
+        KeyHelp(keys: "Grid: f / x / Esc", summary: "favourite / export sheet / cancel or close",
+                detail: "favourite the cell / export the contact sheet / cancel the comparison or close the grid"),
+        KeyHelp(keys: "Mouse", summary: "click fields, drag sliders, wheel history",
+                detail: "click a field, click or drag a slider, click a choice, wheel and click in the history"),
+        KeyHelp(keys: "q or Ctrl-C / F1 or ?", summary: "quit (asks while generating) / this list",
+                detail: "quit (`q` outside text; asks first while a picture is being made) / every key"),
+    ]
+
+    /// The README's table.
+    public static var markdownTable: String {
+        (["| keys | what they do |", "|---|---|"] + help.map { "| \($0.keys) | \($0.detail) |" }).joined(separator: "\n")
+    }
+}
