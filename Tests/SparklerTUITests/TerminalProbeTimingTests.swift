@@ -47,18 +47,30 @@ import Testing
         }
     }
 
-    @Test func aSlowTerminalIsWaitedForAndItsAnswersAreNeverEchoed() async throws {
+    /// The probe's answer, from the thread that asked.
+    private final class Answer: @unchecked Sendable {
+        var result: TerminalProbe.Result?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    @Test func aSlowTerminalIsWaitedForAndItsAnswersAreNeverEchoed() throws {
         let pty = try PseudoTerminal()
         defer { pty.close() }
-        let probe = TerminalProbe(timeout: .milliseconds(50), givingBackTimeout: .seconds(10))
+        let probe = TerminalProbe(timeout: .milliseconds(50), givingBackTimeout: .seconds(30))
         let slave = pty.slave
-        let asking = Task.detached { probe.ask(input: slave, output: slave) }
+        let answer = Answer()
+        // A thread of its own, as a command's main thread: the task pool can be busy for seconds beside other tests.
+        Thread.detachNewThread {
+            answer.result = probe.ask(input: slave, output: slave)
+            answer.done.signal()
+        }
         // The queries arrive; the answer leaves well after the 50 ms a quiet caller would wait.
-        let queries = pty.read(waiting: .seconds(10))
+        let queries = pty.read(waiting: .seconds(30))
         #expect(String(decoding: queries, as: UTF8.self).contains("\u{1B}[c"))
-        try await Task.sleep(for: .milliseconds(300))
+        Thread.sleep(forTimeInterval: 0.3)
         _ = "\u{1B}[?62;4c".withCString { Glibc.write(pty.master, $0, strlen($0)) }
-        let result = await asking.value
+        answer.done.wait()
+        let result = try #require(answer.result)
         #expect(result.complete)
         #expect(result.answers.primaryAttributes?.contains(4) == true, "sixel, from the late DA1")
         #expect(result.typed.isEmpty)
