@@ -86,6 +86,9 @@ let package = Package(
             dependencies: ["FireworksTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/FireworksStub"
         ),
+        // Checks that a picture shows what its caption says (shapes, colours, landscapes): the offline
+        // engine's tests and `make bench` judge prompt adherence with it; the shipped engine does not need it.
+        .target(name: "SparklerAdherence", dependencies: ["SparklerCore", "SparklerEngine"], path: "Tests/SparklerAdherence"),
         // What the test targets share: where the built executables are.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Drives the terminal layer inside tmux for the SparklerTUITests terminal tests.
@@ -104,11 +107,11 @@ let package = Package(
         ),
         // `make bench`: the offline engine in process.
         .executableTarget(
-            name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "CBLAS"], path: "Benchmarks/EngineBench"
+            name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "SparklerAdherence", "CBLAS"], path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer", "TestSupport"]),
-        .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine"]),
+        .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine", "SparklerAdherence"]),
         .testTarget(
             name: "SparklerServerTests",
             dependencies: [

@@ -1,4 +1,4 @@
-"""Calibration pictures for the Swift prompt-adherence checker (Sources/SparklerEngine/Adherence).
+"""Calibration pictures for the Swift prompt-adherence checker (Tests/SparklerAdherence).
 
     cd training && .venv/bin/python adherence_samples.py --out /tmp/sparkler-adherence
     cd training && .venv/bin/python adherence_samples.py --out /tmp/sparkler-adherence-model \\

@@ -1,6 +1,7 @@
 import CBLAS
 import Foundation
 import SparklerCore
+import SparklerAdherence
 import SparklerEngine
 
 /// `make bench`: the offline engine in process. One picture at the defaults (DDIM, 20 steps, guidance 3,

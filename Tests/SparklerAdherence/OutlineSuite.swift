@@ -1,3 +1,5 @@
+import SparklerEngine
+
 /// Whether the engine draws each shape as that shape rather than a blob: for every shape at big and
 /// medium size, one centred picture per seed with its own pair of colours, judged by the adherence
 /// checker's outline check. Small shapes are too few pixels to judge (`ShapeChecks.outlineSize`).

@@ -1,3 +1,5 @@
+import SparklerEngine
+
 /// What a caption in sparkler-tiny's language asks for: the attributes training/scenes.py turns into
 /// captions, read back from the words it uses for them (`make_shape`, `landscape_caption`).
 public enum SceneCaption: Sendable, Hashable {

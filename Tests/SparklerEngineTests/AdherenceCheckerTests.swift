@@ -1,6 +1,7 @@
 import Foundation
 import SparklerCore
 import Testing
+@testable import SparklerAdherence
 @testable import SparklerEngine
 
 @Suite struct AdherenceCheckerTests {

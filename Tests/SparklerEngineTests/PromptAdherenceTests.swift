@@ -1,5 +1,6 @@
 import SparklerCore
 import Testing
+@testable import SparklerAdherence
 @testable import SparklerEngine
 
 /// The engine's pictures judged by the adherence checker, at the defaults users get (DDIM, 20 steps,

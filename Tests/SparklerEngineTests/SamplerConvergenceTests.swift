@@ -1,5 +1,6 @@
 import SparklerCore
 import Testing
+@testable import SparklerAdherence
 @testable import SparklerEngine
 
 /// Every sampler on the real model: more steps refine the same picture rather than drawing another one,

@@ -1,4 +1,5 @@
 import Testing
+@testable import SparklerAdherence
 @testable import SparklerEngine
 
 @Suite struct SceneCaptionTests {

@@ -1,5 +1,6 @@
 import SparklerCore
 import Testing
+@testable import SparklerAdherence
 @testable import SparklerEngine
 
 /// Shapes come out as their shapes, not blobs: at the defaults users get (DDIM, 20 steps, guidance 3),
