@@ -31,7 +31,6 @@ final class GuidedDenoiser: Denoiser {
         default: captions = [network.prepare(conditional), network.prepare(unconditional)]
         }
         workspaces = captions.map { _ in Workspace() }
-        MatrixProduct.useCallingThreadOnly()
     }
 
     func denoise(_ x: [Float], at level: NoiseLevel) throws -> [Float] {

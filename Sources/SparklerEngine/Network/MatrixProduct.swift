@@ -9,12 +9,10 @@ enum MatrixProduct {
         var transposed = false
     }
 
-    /// OpenBLAS computes each product on the calling thread: the engine runs its own threads, and
-    /// OpenBLAS's idle workers would spin (sched_yield) on the cores those threads need.
-    static func useCallingThreadOnly() {
-        _ = singleThreaded
-    }
-
+    /// OpenBLAS computes every product on the calling thread, from the first: the engine runs its own
+    /// threads (OpenBLAS's idle workers would spin on the cores they need), and a product split over
+    /// workers before this was set (the first caption of a process) could end in other bits than the
+    /// same product later, so a seed would not always remake its picture.
     private static let singleThreaded: Void = openblas_set_num_threads(1)
 
     /// `rows` x `columns` result of an inner dimension `depth`, written to `output` (leading dimension `outputStride`).
@@ -22,6 +20,7 @@ enum MatrixProduct {
         _ a: Operand, _ b: Operand, rows: Int, columns: Int, depth: Int,
         into output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool = false
     ) {
+        _ = singleThreaded
         cblas_sgemm(
             CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
             Int32(rows), Int32(columns), Int32(depth),
