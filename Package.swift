@@ -90,7 +90,7 @@ let package = Package(
         // engine's tests and `make bench` judge prompt adherence with it; the shipped engine does not need it.
         .target(name: "SparklerAdherence", dependencies: ["SparklerCore", "SparklerEngine"], path: "Tests/SparklerAdherence"),
         // What the test targets share: where the built executables are.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SparklerCore"], path: "Tests/TestSupport"),
         // Drives the terminal layer inside tmux for the SparklerTUITests terminal tests.
         .executableTarget(name: "terminal-probe", dependencies: ["SparklerTUI"], path: "Tests/TerminalProbe"),
         // `make bench`: the history pane with 100,000 entries.
@@ -109,13 +109,13 @@ let package = Package(
         .executableTarget(
             name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "SparklerAdherence", "CBLAS"], path: "Benchmarks/EngineBench"
         ),
-        .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer"], exclude: ["Fixtures"]),
+        .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer", "TestSupport"]),
         .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine", "SparklerAdherence"]),
         .testTarget(
             name: "SparklerServerTests",
             dependencies: [
-                "SparklerServer", "SparklerCore", "SparklerEngine",
+                "SparklerServer", "SparklerCore", "SparklerEngine", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
