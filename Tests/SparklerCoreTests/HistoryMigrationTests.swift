@@ -41,4 +41,21 @@ import Testing
         let path = history.directory.appending(path: "history.sqlite").path
         #expect(throws: HistoryError.newerSchema(path: path)) { try history.openAnother() }
     }
+
+    /// A row whose stored request was damaged (by hand, or by a newer Sparkler) names itself and what is wrong.
+    @Test(arguments: [
+        (#"{"model": "m"}"#, "its stored request lacks \"prompt\""),
+        (#"{"model": "m", "prompt": "p", "seed": "seven", "samples": 1, "format": "png", "safetyCheck": false, "mode": {"kind": "text-to-image"}}"#,
+         "its stored request has a wrong value at \"seed\""),
+        ("not json", "its stored request is not JSON"),
+    ])
+    func aDamagedRequestNamesItsEntry(document: String, reason: String) throws {
+        let history = try TemporaryHistory()
+        let entry = try history.store.recordFailure(request: HistoryFixtures.request(), backend: "fireworks", message: "HTTP 503")
+        let id = try #require(entry.id)
+        try history.store.database.write { db in
+            try db.execute(sql: "UPDATE historyEntry SET request = ? WHERE id = ?", arguments: [document, id])
+        }
+        #expect(throws: HistoryError.unreadableRequest(entryID: id, reason: reason)) { try history.store.entries() }
+    }
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(state.update(.tick(state.now.addingTimeInterval(1))).isEmpty, "saved once, then clean")
     }
 
-    @Test(arguments: ["prompt", "slider", "toggle", "model", "history", "negative"])
+    @Test(arguments: ["prompt", "slider", "toggle", "model", "history", "negative", "seed picked by a run"])
     func everyChangeIsSaved(_ change: String) {
         let (saved, state) = saveAfter { state in
             switch change {
@@ -38,6 +38,12 @@ import Testing
                 _ = state.press(.right)
             case "history":
                 _ = state.update(.requestLoaded(GenerationRequest(prompt: "from history", seed: 9), run: false))
+            case "seed picked by a run":
+                state.type("a fox")
+                _ = state.press(.enter)
+                _ = state.update(.tick(state.now.addingTimeInterval(1)))
+                // An unlocked seed shows the one the run used: the form changed after it was saved.
+                _ = state.update(.generationFinished(.finished([makeEntry(id: 7, prompt: "a fox")])))
             default:
                 state.focus = .negative
                 state.type("blurry")

@@ -112,7 +112,7 @@ extension HistoryEntry {
         do {
             request = try JSONDecoder().decode(GenerationRequest.self, from: Data(document.utf8))
         } catch {
-            throw HistoryError.unreadableRequest(entryID: row["id"], reason: String(describing: error))
+            throw HistoryError.unreadableRequest(entryID: row["id"], reason: "its stored request \(Self.explain(error))")
         }
         requestVersion = row["requestVersion"]
         prompt = row["prompt"]
@@ -163,6 +163,18 @@ extension HistoryEntry {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+
+    /// What a decoding failure means for a stored request, in a few words.
+    private static func explain(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _): "lacks \"\(key.stringValue)\""
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "has a wrong value at \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            "has a wrong value at \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+        default: "is not JSON"
+        }
     }
 
     private static func decoded<Value: RawRepresentable<String>>(_ type: Value.Type, _ text: String, column: String, id: Int64?) throws -> Value {

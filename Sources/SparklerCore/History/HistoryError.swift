@@ -27,7 +27,7 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingInputImage(let id):
             "the input image of history entry \(id.map(String.init) ?? "(new)") is not in the store."
         case .unreadableRequest(let id, let reason):
-            "history entry \(id.map(String.init) ?? "(new)") cannot be read: \(reason)."
+            "history entry \(id.map(String.init) ?? "(new)") cannot be read: \(reason) (was the database edited by hand, or written by a newer Sparkler?)."
         case .missingImageFile(let path):
             "the stored picture \(path) is missing."
         case .noProvenance(let path):
