@@ -29,7 +29,7 @@ run: build
 # Swift's tests, then the official Fireworks Python client against `sparkler serve` (its summary line ends the run).
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
+	SWIFT=$(SWIFT) scripts/swift-tests.sh
 	scripts/conformance.sh
 
 bench: bench-deps

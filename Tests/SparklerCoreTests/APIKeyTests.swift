@@ -69,15 +69,14 @@ import Testing
         } throws: { error in "\(error)".contains("/nonexistent/key") }
     }
 
-    /// A key command that prints `output`: a script, so the secret is not in the command's own text
-    /// (which messages name).
+    /// A key command that prints `output` from a file, so the secret is not in the command's own text
+    /// (which messages name). It reads the file with `cat` rather than executing a freshly written script:
+    /// a process forked at that moment by another test can hold the script open for writing, and
+    /// executing it then fails with "text file busy" (exit status 126).
     private func printingCommand(_ output: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-pass-\(UUID().uuidString)").path
-        let data = Data(output.utf8)
-        try data.write(to: URL(fileURLWithPath: path + ".out"))
-        try "#!/bin/sh\ncat '\(path).out'\n".write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o700)
-        return path
+        try Data(output.utf8).write(to: URL(fileURLWithPath: path))
+        return "cat '\(path)'"
     }
 
     @Test func keyCommandFollowsPassTheFirstLineIsTheSecret() throws {
