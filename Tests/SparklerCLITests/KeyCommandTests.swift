@@ -26,13 +26,13 @@ import Testing
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         let cli = try SparklerProcess(baseURL: server.baseURL)
         defer { cli.cleanUp() }
-        // A script prints the key, so that it is not in the command's own text (which messages name).
+        // A script prints the key, so that it is not in the command's own text (which messages name). `sh`
+        // reads it: executing a freshly written file can fail with "text file busy" while another test forks.
         let script = cli.home.appendingPathComponent("print-key")
-        try "#!/bin/sh\nprintf 'fw-half-secret\\tother-half-secret\\n'\n".write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o700)
+        try "printf 'fw-half-secret\\tother-half-secret\\n'\n".write(to: script, atomically: true, encoding: .utf8)
         try cli.writeConfig("""
             [fireworks]
-            key_command = "\(script.path)"
+            key_command = "sh \(script.path)"
             """)
 
         let run = try await cli.run(["generate", "a red fox", "--backend", "fireworks", "--json"])
