@@ -63,7 +63,7 @@ struct ContractResponder: Sendable {
         let accept = request.header("Accept") ?? "application/json"
         let quality = request.header("Jpeg-Quality").flatMap { Int($0) } ?? 90
 
-        if accept == "image/jpeg" || accept == "image/png", !route.isWorkflow {
+        if accept == "image/jpeg" || accept == "image/png" {
             guard parameters.samples == 1 else {
                 throw RequestCheck.Problem(message: "samples > 1 needs Accept: application/json")
             }
@@ -114,6 +114,8 @@ struct ContractResponder: Sendable {
         switch status {
         case 400: "Invalid request"
         case 401: "The API key you provided is invalid."
+        case 402: "Account is not on a paid plan or has exceeded its usage limits."
+        case 412: "Account suspended. Please check your account status."
         case 403: "You do not have permission to use this model."
         case 404: "Model not found, inaccessible, and/or not deployed"
         case 408: "Request timed out"
@@ -130,9 +132,11 @@ struct ContractResponder: Sendable {
         case 200: "OK"
         case 400: "Bad Request"
         case 401: "Unauthorized"
+        case 402: "Payment Required"
         case 403: "Forbidden"
         case 404: "Not Found"
         case 408: "Request Timeout"
+        case 412: "Precondition Failed"
         case 413: "Payload Too Large"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

@@ -17,9 +17,9 @@ enum RequestCheck {
         "prompt", "negative_prompt", "cfg_scale", "height", "width", "sampler", "samples", "steps", "seed",
         "safety_check", "style_preset", "lora_adapter_name", "lora_weight_filename",
     ]
-    private static let imageToImageFields = sdFields.subtracting(["height", "width"])
+    private static let imageToImageFields = sdFields
         .union(["init_image_mode", "image_strength", "step_schedule_start", "step_schedule_end", "crop_padding"])
-    private static let controlNetFields = sdFields.subtracting(["height", "width"])
+    private static let controlNetFields = sdFields
         .union(["control_net_name", "conditioning_scale", "step_schedule_start", "step_schedule_end", "crop_padding"])
     private static let workflowFields: Set<String> = ["prompt", "aspect_ratio", "guidance_scale", "num_inference_steps", "seed"]
     private static let samplers: Set<String> = [
@@ -66,15 +66,17 @@ enum RequestCheck {
         _ = try flag("safety_check", in: fields)
         if let sampler = fields["sampler"], !samplers.contains(sampler) { throw Problem(message: "unknown sampler \(sampler)") }
 
+        let width = try integer("width", in: fields, range: 1...4096)
+        let height = try integer("height", in: fields, range: 1...4096)
+        if (width == nil) != (height == nil) { throw Problem(message: "send height and width together") }
+        let named = width.flatMap { width in height.map { ImageSize(width: width, height: $0) } }
         switch route.kind {
         case .textToImage:
-            let width = try integer("width", in: fields, range: 1...4096) ?? 1024
-            let height = try integer("height", in: fields, range: 1...4096) ?? 1024
-            return Parameters(samples: samples, seed: seed, size: ImageSize(width: width, height: height))
+            return Parameters(samples: samples, seed: seed, size: named ?? ImageSize(width: 1024, height: 1024))
         case .imageToImage:
             try checkInitImageMode(fields)
             _ = try flag("crop_padding", in: fields)
-            return Parameters(samples: samples, seed: seed, size: try uploadedSize("init_image", in: request))
+            return Parameters(samples: samples, seed: seed, size: try named ?? uploadedSize("init_image", in: request))
         case .controlNet:
             guard let name = fields["control_net_name"], !name.isEmpty else {
                 throw Problem(message: "control_net_name is required")
@@ -83,7 +85,8 @@ enum RequestCheck {
             _ = try number("step_schedule_start", in: fields, range: 0...1)
             _ = try number("step_schedule_end", in: fields, range: 0...1)
             _ = try flag("crop_padding", in: fields)
-            return Parameters(samples: samples, seed: seed, size: try uploadedSize("control_image", in: request))
+            let controlSize = try uploadedSize("control_image", in: request)
+            return Parameters(samples: samples, seed: seed, size: named ?? controlSize)
         case .workflow:
             throw Problem(message: "unreachable")
         }

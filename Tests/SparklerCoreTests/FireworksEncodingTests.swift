@@ -38,6 +38,7 @@ import Testing
         #expect(message(#"{"error": {"message": "m1"}, "structured_error": {"message": "m2"}}"#) == "m1")
         #expect(message(#"{"message": "top"}"#) == "top")
         #expect(message(#"{"detail": "fastapi style"}"#) == "fastapi style")
+        #expect(message(#"{"error_message": "Invalid aspect ratio 30:9"}"#) == "Invalid aspect ratio 30:9")
         #expect(message("upstream connect error") == "upstream connect error")
         #expect(message("<html><body>502</body></html>") == nil)
         #expect(message("") == nil)

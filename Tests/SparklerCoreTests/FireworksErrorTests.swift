@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    /// 402 (no paid plan, over the usage limits) and 412 (suspended, past the spending limit): the server's
+    /// words, what to check, and no retry, since trying again cannot change the account.
+    @Test(arguments: [
+        (402, "Account is not on a paid plan or has exceeded its usage limits.", "payment method"),
+        (412, "Account suspended. Please check your account status.", "spending limit"),
+    ])
+    func billingRefusalsSayWhatToCheckAndAreNotRetried(status: Int, message: String, advice: String) async throws {
+        try await withHarness { harness in
+            harness.server.setDefault(.status(status))
+            let error = try #require(await #expect(throws: FireworksError.self) { try await harness.generate(smallRequest()) })
+            #expect(error == (status == 402 ? .paymentRequired(message: message) : .preconditionFailed(message: message)))
+            #expect(error.description.contains("HTTP \(status)") && error.description.contains(message), "\(error)")
+            #expect(error.description.contains(advice) && error.description.contains("fireworks.ai/account/billing"), "\(error)")
+            #expect(harness.server.requests.count == 1)
+        }
+    }
+
     @Test func tooLargeNamesTheImageAndItsSize() async throws {
         try await withHarness { harness in
             harness.server.setDefault(.status(413))

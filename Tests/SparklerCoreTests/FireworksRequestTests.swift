@@ -95,14 +95,14 @@ import Testing
             #expect(sent.fields["safety_check"] == "false")
             #expect(sent.fields["crop_padding"] == "true")
             #expect(sent.fields["prompt"] == "a lighthouse at dusk")
-            #expect(sent.fields["width"] == nil)
+            // The size travels as the official client sends it; the test server answers at the size named.
+            #expect(sent.fields["width"] == "64" && sent.fields["height"] == "48")
             #expect(sent.fields["step_schedule_start"] == nil)
             let file = try #require(sent.files["init_image"])
             #expect(file.fileName == "start.png")
             #expect(file.contentType == "image/png")
             #expect(file.data == initData)
-            // The answer takes the init image's size.
-            #expect(result.images.first?.size == ImageSize(width: 40, height: 30))
+            #expect(result.images.first?.size == ImageSize(width: 64, height: 48))
         }
     }
 
@@ -147,7 +147,9 @@ import Testing
             #expect(sent.fields["crop_padding"] == "true")
             #expect(sent.files["control_image"]?.fileName == "edges.png")
             #expect(sent.files["control_image"]?.data == controlData)
-            #expect(result.images.first?.size == ImageSize(width: 24, height: 32))
+            // The size sets ControlNet's output (Fireworks' FAQ), not the control image's.
+            #expect(sent.fields["width"] == "64" && sent.fields["height"] == "48")
+            #expect(result.images.first?.size == ImageSize(width: 64, height: 48))
         }
     }
 
@@ -161,7 +163,8 @@ import Testing
 
             let sent = try #require(harness.server.requests.first)
             #expect(sent.path == "/inference/v1/workflows/accounts/fireworks/models/flux-1-schnell-fp8/text_to_image")
-            #expect(sent.header("Accept") == "application/json")
+            // One picture: its bytes in the format it is written in, never JSON to re-encode.
+            #expect(sent.header("Accept") == "image/jpeg")
             let json = try #require(sent.json)
             #expect(Set(json.keys) == ["prompt", "aspect_ratio", "guidance_scale", "num_inference_steps", "seed"])
             #expect(json["aspect_ratio"] == .string("16:9"))

@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// With no size named, image to image and ControlNet make the input picture's size when the model offers
+    /// it (what Fireworks answers), else the model's default; a size named wins.
+    @Test(arguments: [(832, 1216, 832, 1216), (1000, 700, 1024, 1024)])
+    func inputPictureSetsTheSizeWhenNoneIsNamed(width: Int, height: Int, expectedWidth: Int, expectedHeight: Int) throws {
+        let picture = try #require(RGBAImage(width: width, height: height, red: 10, green: 20, blue: 30))
+        let input = InputImage(data: try PNGCodec.encode(picture), fileName: "start.png")
+        let expected = ImageShape.size(ImageSize(width: expectedWidth, height: expectedHeight))
+        let edit = GenerationRequest(prompt: "a fox", mode: .imageToImage(InitImage(image: input, schedule: .imageStrength(0.5))))
+        #expect(try validate(edit).shape == expected)
+        let control = GenerationRequest(prompt: "a fox", mode: .controlNet(ControlNetSettings(image: input, netName: "canny")))
+        #expect(try validate(control).shape == expected)
+        var named = edit
+        named.shape = .size(ImageSize(width: 1344, height: 768))
+        #expect(try validate(named).shape == named.shape)
+    }
+
     @Test func fillsTheModelsDefaults() throws {
         let request = try validate(GenerationRequest(model: "playground-v2-1024px-aesthetic", prompt: "a fox"))
         #expect(request.model == "accounts/fireworks/models/playground-v2-1024px-aesthetic")

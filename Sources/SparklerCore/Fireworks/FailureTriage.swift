@@ -63,6 +63,8 @@ struct FailureTriage: Sendable {
     private func finalError(status: Int, message: String) -> FireworksError {
         switch status {
         case 401: .unauthorized
+        case 402: .paymentRequired(message: message)
+        case 412: .preconditionFailed(message: message)
         case 403: .forbidden(message: message)
         case 413: .payloadTooLarge(upload: upload)
         case 400..<500: .rejected(status: status, message: message)

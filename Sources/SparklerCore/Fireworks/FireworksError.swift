@@ -6,8 +6,12 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidBaseURL(String)
     /// HTTP 401.
     case unauthorized
+    /// HTTP 402: not on a paid plan, or over the account's usage limits.
+    case paymentRequired(message: String)
     /// HTTP 403.
     case forbidden(message: String)
+    /// HTTP 412: the account is suspended or past its monthly spending limit (or a LoRA failed to load).
+    case preconditionFailed(message: String)
     /// HTTP 400, 404 and other 4xx answers that retrying cannot fix.
     case rejected(status: Int, message: String)
     /// HTTP 413; `upload` is the image sent with the request, if there was one.
@@ -40,6 +44,13 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
             "The Fireworks base URL \"\(url)\" is not an http or https URL: fix FIREWORKS_API_BASE or the base URL in config.toml."
         case .unauthorized:
             "Fireworks refused the API key (HTTP 401): check FIREWORKS_API_KEY or the key in config.toml."
+        case .paymentRequired(let message):
+            "Fireworks will not bill this request (HTTP 402): \(message) The account is not on a paid plan or is over "
+                + "its usage limits: check billing and the payment method at https://fireworks.ai/account/billing."
+        case .preconditionFailed(let message):
+            "Fireworks refused the request (HTTP 412): \(message) The account may be suspended or past its monthly "
+                + "spending limit (or a LoRA failed to load): check the account's status and billing at "
+                + "https://fireworks.ai/account/billing."
         case .forbidden(let message):
             "Fireworks does not permit this request (HTTP 403): \(message) Check that your Fireworks account has access."
         case .rejected(404, let message):

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the human message in an error answer, whichever shape the server chose.
 enum FireworksErrorBody {
     /// `{"error": {"message": ...}}` (with or without `structured_error` beside it), `{"error": "..."}`,
-    /// `{"message": ...}`, `{"detail": ...}`, or short plain text. HTML pages and empty bodies give nil,
+    /// `{"message": ...}`, `{"detail": ...}`, the workflow API's `{"error_message": ...}`, or short plain text. HTML pages and empty bodies give nil,
     /// so the caller falls back to the status line's reason.
     static func message(in body: Data) -> String? {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
@@ -23,7 +23,7 @@ enum FireworksErrorBody {
         if let structured = object["structured_error"] as? [String: Any], let message = nonEmpty(structured["message"]) {
             return message
         }
-        return nonEmpty(object["message"]) ?? nonEmpty(object["detail"])
+        return nonEmpty(object["message"]) ?? nonEmpty(object["detail"]) ?? nonEmpty(object["error_message"])
     }
 
     private static func nonEmpty(_ value: Any?) -> String? {

@@ -59,9 +59,10 @@ enum FireworksRequestEncoder {
         return EncodedRequest(url: url, headers: headers, body: body, upload: upload, secret: configuration.apiKey)
     }
 
-    /// Binary answers carry one image; several samples, and workflow answers, come as JSON.
+    /// One picture comes as its bytes, in the format it will be written in (FLUX workflow routes too, so it is
+    /// never re-encoded); several samples come as JSON.
     static func accept(for request: GenerationRequest, model: ModelCapabilities) -> String {
-        model.family == .stableDiffusion && request.samples == 1 ? request.format.mimeType : "application/json"
+        request.samples == 1 ? request.format.mimeType : "application/json"
     }
 
     private static func commonFields(_ request: GenerationRequest) -> FormFields {
@@ -80,7 +81,9 @@ enum FireworksRequestEncoder {
         return fields
     }
 
-    private static func textToImageFields(_ request: GenerationRequest) -> FormFields {
+    /// Every SD route takes the output size: for ControlNet it is what sets it, and the official client sends
+    /// it for image to image too (the validator picks the input picture's size when the user named none).
+    private static func sizedFields(_ request: GenerationRequest) -> FormFields {
         var fields = commonFields(request)
         if case .size(let size) = request.shape {
             fields.add(size)
@@ -88,9 +91,12 @@ enum FireworksRequestEncoder {
         return fields
     }
 
-    /// The output takes the init image's size, so no height or width is sent.
+    private static func textToImageFields(_ request: GenerationRequest) -> FormFields {
+        sizedFields(request)
+    }
+
     private static func imageToImageFields(_ request: GenerationRequest, _ initImage: InitImage) -> FormFields {
-        var fields = commonFields(request)
+        var fields = sizedFields(request)
         switch initImage.schedule {
         case .imageStrength(let strength):
             fields.add(.initImageMode, .text(InitImageSchedule.Kind.imageStrength.rawValue))
@@ -105,7 +111,7 @@ enum FireworksRequestEncoder {
     }
 
     private static func controlNetFields(_ request: GenerationRequest, _ settings: ControlNetSettings) -> FormFields {
-        var fields = commonFields(request)
+        var fields = sizedFields(request)
         fields.add(.controlNet, .text(settings.netName))
         fields.add(.conditioningScale, .number(settings.conditioningScale))
         fields.add(.scheduleStart, .number(settings.stepScheduleStart))

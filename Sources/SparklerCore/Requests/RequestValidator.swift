@@ -27,7 +27,7 @@ public enum RequestValidator {
                 allowed: "\(model.id.name) takes no negative prompt"
             )
         }
-        checked.shape = try validShape(request.shape, for: model)
+        checked.shape = try validShape(request.shape ?? inputPictureSize(request.mode, for: model), for: model)
         try check(.guidance, request.cfgScale, for: model)
         try check(.steps, request.steps.map(Double.init), for: model)
         checked.cfgScale = request.cfgScale ?? model.guidance.defaultValue
@@ -74,6 +74,22 @@ public enum RequestValidator {
                 allowed: "\(model.id.name) takes a size instead: " + model.sizes.map(\.description).joined(separator: ", ")
             )
         }
+    }
+
+    /// Image to image and ControlNet with no size named: the input picture's size when the model makes it,
+    /// as Fireworks answers then, so the size sent matches the picture that comes back.
+    private static func inputPictureSize(_ mode: GenerationMode, for model: ModelCapabilities) -> ImageShape? {
+        let input: InputImage
+        switch mode {
+        case .textToImage: return nil
+        case .imageToImage(let initImage): input = initImage.image
+        case .controlNet(let settings): input = settings.image
+        }
+        guard let format = ImageCodec.sniffFormat(input.data),
+              let size = try? ImageInspector.inspect(input.data, as: format, source: input.fileName),
+              model.sizes.contains(size)
+        else { return nil }
+        return .size(size)
     }
 
     /// Throws the error that names the parameter and its range when `model` does not allow `value` (nil: the default).
