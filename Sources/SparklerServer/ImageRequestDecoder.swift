@@ -35,8 +35,39 @@ enum ImageRequestDecoder {
             shape: try fields.string(.aspectRatio, of: .flux).map(ImageShape.aspectRatio),
             cfgScale: try fields.number(.guidance, of: .flux),
             steps: try fields.integer(.steps, of: .flux),
-            seed: try fields.integer(.seed, of: .flux) ?? 0
+            seed: try fields.integer(.seed, of: .flux) ?? 0,
+            options: try fields.options(of: .flux)
         )
+    }
+
+    /// Kontext's submission: the picture to edit arrives inline as base64 (a URL cannot be fetched offline).
+    static func kontext(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
+        let family = ModelFamily.kontext
+        var request = GenerationRequest(
+            model: model.id.path,
+            prompt: try fields.string(.prompt, of: family) ?? "",
+            shape: try fields.string(.aspectRatio, of: family).map(ImageShape.aspectRatio),
+            seed: try fields.integer(.seed, of: family) ?? 0,
+            options: try fields.options(of: family)
+        )
+        if let format = try fields.string(.format, of: family) {
+            guard let parsed = ImageFormat(rawValue: format) else {
+                throw ServerError.badRequest("output_format must be jpeg or png, not \"\(format)\".")
+            }
+            request.format = parsed
+        }
+        if let encoded = try fields.string(.editImage, of: family) {
+            if encoded.hasPrefix("http://") || encoded.hasPrefix("https://") {
+                throw ServerError.badRequest("input_image as a URL cannot be fetched by this offline server: send the picture as base64.")
+            }
+            let base64 = encoded.range(of: ";base64,").map { String(encoded[$0.upperBound...]) } ?? encoded
+            guard let data = Data(base64Encoded: base64) else {
+                throw ServerError.badRequest("input_image is neither base64 nor a URL.")
+            }
+            _ = try inspectedSize(of: data, part: "input_image")
+            request.mode = .edit(InputImage(data: data, fileName: "input_image"))
+        }
+        return request
     }
 
     private static func stableDiffusion(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
@@ -53,7 +84,8 @@ enum ImageRequestDecoder {
             safetyCheck: try fields.flag(.safetyCheck, of: family) ?? false,
             stylePreset: try fields.string(.stylePreset, of: family),
             loraAdapterName: try fields.string(.loraAdapterName, of: family),
-            loraWeightFilename: try fields.string(.loraWeightFilename, of: family)
+            loraWeightFilename: try fields.string(.loraWeightFilename, of: family),
+            options: try fields.options(of: family)
         )
     }
 

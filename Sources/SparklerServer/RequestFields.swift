@@ -101,6 +101,19 @@ extension RequestFields {
     func number(_ parameter: RequestParameter, of family: ModelFamily) throws -> Double? { try number(Self.name(parameter, family)) }
     func flag(_ parameter: RequestParameter, of family: ModelFamily) throws -> Bool? { try flag(Self.name(parameter, family)) }
 
+    /// Every option `family`'s API takes (`RequestParameter.options`), read with its declared type.
+    func options(of family: ModelFamily) throws -> ModelOptions {
+        var options = ModelOptions()
+        for parameter in RequestParameter.options where parameter.wireName(for: family) != nil {
+            switch parameter.optionKind {
+            case .integer: options[parameter] = try integer(parameter, of: family).map(ParameterValue.integer)
+            case .flag: options[parameter] = try flag(parameter, of: family).map(ParameterValue.flag)
+            case nil: break
+            }
+        }
+        return options
+    }
+
     private static func name(_ parameter: RequestParameter, _ family: ModelFamily) -> String {
         parameter.wireName(for: family) ?? parameter.rawValue
     }

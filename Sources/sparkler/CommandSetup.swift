@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SparklerCore
 import SparklerEngine
 
@@ -23,7 +24,10 @@ enum CommandSetup {
 
     /// The model a command runs and the backend that runs it (see `BackendSelection`); says on stderr
     /// when the offline engine stands in for a missing key.
-    static func session(_ setup: SparklerSetup, backend kind: BackendKind?, model: String?) throws -> CommandSession {
+    /// `workflowTimeout` bounds a FLUX Kontext request's whole wait (`--timeout`).
+    static func session(
+        _ setup: SparklerSetup, backend kind: BackendKind?, model: String?, workflowTimeout: Duration? = nil
+    ) throws -> CommandSession {
         let key: APIKey?
         do {
             key = try setup.apiKey()
@@ -51,7 +55,9 @@ enum CommandSetup {
         switch selection.provider {
         case .fireworks:
             // BackendSelection only picks Fireworks with a key.
-            return CommandSession(model: selection.model, backend: FireworksBackend(configuration: setup.fireworksConfiguration(key: key!)))
+            var configuration = setup.fireworksConfiguration(key: key!)
+            if let workflowTimeout { configuration.workflowTimeout = workflowTimeout }
+            return CommandSession(model: selection.model, backend: FireworksBackend(configuration: configuration))
         case .local:
             do {
                 return CommandSession(model: selection.model, backend: try LocalEngineBackend(environment: setup.environment))
@@ -88,14 +94,24 @@ enum Stderr {
     }
 }
 
-/// Tells the user on stderr why they are waiting (retries after rate limits or server trouble).
-enum ProgressReporter {
-    @Sendable static func report(_ progress: GenerationProgress) {
+/// Tells the user on stderr why they are waiting: retries after rate limits or server trouble, and where a
+/// FLUX Kontext request stands (one line each time its status or its progress in tenths changes).
+final class ProgressReporter: Sendable {
+    private let lastLine = Mutex<String?>(nil)
+
+    @Sendable func report(_ progress: GenerationProgress) {
         switch progress {
         case .retrying(let attempt, let delay, let reason):
-            Stderr.write("\(reason); retrying in \(String(format: "%.1f", delay.inSeconds)) s (attempt \(attempt + 1)).")
+            Stderr.write("\(reason); retrying in \(String(format: "%.1f", delay.inSeconds)) s (attempt \(attempt)).")
         case .step:
             break
+        case .waiting(let requestID, let status, let fraction):
+            let line = "Request \(requestID): \(status)" + (fraction.map { " \(Int(($0 * 10).rounded(.down)) * 10)%" } ?? "")
+            let isNew = lastLine.withLock { last in
+                defer { last = line }
+                return last != line
+            }
+            if isNew { Stderr.write(line) }
         }
     }
 }

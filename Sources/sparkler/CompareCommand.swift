@@ -36,7 +36,7 @@ struct CompareCommand: AsyncParsableCommand {
         try checkOptions()
         let session = try CommandSetup.session(setup, backend: backendOptions.backend, model: options.model)
         let (model, backend) = (session.model, session.backend)
-        let plan = try choice.plan(try options.request(defaultModel: setup.defaultModel, outputPath: nil), model: model)
+        let plan = try choice.plan(try options.request(for: model, outputPath: nil), model: model)
         try CostConfirmation(
             // Nothing is billed offline.
             steps: model.provider == .local ? 0 : plan.billedSteps,

@@ -24,6 +24,8 @@ struct EntryJSON: Encodable {
     var sampler: String?
     var stepsBilled: Int?
     var favorite: Bool
+    /// FLUX Kontext's id for the request, success or not.
+    var requestId: String?
     /// Every parameter of the request, as history stores it (input images by file name).
     var request: GenerationRequest
 
@@ -54,6 +56,7 @@ struct EntryJSON: Encodable {
         sampler = entry.request.sampler?.rawValue
         stepsBilled = entry.stepsBilled
         favorite = entry.isFavourite
+        requestId = entry.remoteRequestID
         request = entry.request
     }
 

@@ -23,11 +23,24 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "FLUX Kontext: the longest to wait for the picture, submitting and downloading included (default 120).",
+        valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 3600) {
+            throw ValidationError("--timeout takes seconds from more than 0 to 3600, not \(RequestValidator.format(timeout)).")
+        }
+    }
+
     func run() async throws {
         let setup = try CommandSetup.load()
-        let request = try options.request(defaultModel: setup.defaultModel, outputPath: output, samples: samples)
-        let session = try CommandSetup.session(setup, backend: backendOptions.backend, model: options.model)
+        let session = try CommandSetup.session(
+            setup, backend: backendOptions.backend, model: options.model,
+            workflowTimeout: timeout.map { .milliseconds(Int($0 * 1000)) })
         let (model, backend) = (session.model, session.backend)
+        let request = try options.request(for: model, outputPath: output, samples: samples)
         let validated = try CommandSetup.usage { () throws(ParameterError) in
             try RequestValidator.validate(request, for: model)
         }
@@ -36,12 +49,17 @@ struct GenerateCommand: AsyncParsableCommand {
 
         let entries: [HistoryEntry]
         do {
-            entries = try await GenerationService(backend: backend, history: history)
-                .generate(validated, model: model, progress: ProgressReporter.report)
+            let service = GenerationService(backend: backend, history: history)
+            entries = try await Interruption.cancelling {
+                try await service.generate(validated, model: model, progress: ProgressReporter().report)
+            }
             await backend.shutdown()
+        } catch is CancellationError {
+            await backend.shutdown()
+            throw CommandFailure(message: "Stopped; what was already sent is in `sparkler history`.", exitCode: ExitStatus.interrupted)
         } catch {
             await backend.shutdown()
-            throw CommandFailure.failed(String(describing: error))
+            throw CommandFailure(message: String(describing: error), exitCode: ExitStatus.of(error))
         }
 
         let files = try OutputFiles(path: output, count: entries.count)

@@ -40,7 +40,7 @@ struct GenerationOptions: ParsableArguments {
     @Flag(name: .long, help: "Ask the server to filter unsafe pictures.")
     var safetyCheck = false
 
-    @Option(name: .long, help: "Start from this image (image to image).")
+    @Option(name: .long, help: "Start from this image (image to image); for FLUX Kontext, the picture to edit as the prompt says.")
     var initImage: String?
 
     @Option(name: .long, help: "With --init-image: how much of it to keep, 0-1 (IMAGE_STRENGTH).")
@@ -58,10 +58,13 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "With --control-image: how strongly the control image steers, 0-2.")
     var conditioningScale: Double?
 
-    /// The request these options describe; the format may come from the output path's extension.
-    func request(defaultModel: String, outputPath: String?, samples: Int = 1) throws -> GenerationRequest {
+    @Argument(parsing: .allUnrecognized, help: ModelOptionArguments.help)
+    var modelOptions: [String] = []
+
+    /// The request these options describe for `model`; the format may come from the output path's extension.
+    func request(for model: ModelCapabilities, outputPath: String?, samples: Int = 1) throws -> GenerationRequest {
         GenerationRequest(
-            model: model ?? defaultModel,
+            model: model.id.path,
             prompt: prompt,
             negativePrompt: negative,
             shape: try shape(),
@@ -73,7 +76,8 @@ struct GenerationOptions: ParsableArguments {
             format: try imageFormat(outputPath: outputPath),
             jpegQuality: jpegQuality,
             safetyCheck: safetyCheck,
-            mode: try mode()
+            mode: try mode(for: model),
+            options: try ModelOptionArguments.parse(modelOptions)
         )
     }
 
@@ -113,7 +117,15 @@ struct GenerationOptions: ParsableArguments {
         return parsed
     }
 
-    private func mode() throws -> GenerationMode {
+    private func mode(for model: ModelCapabilities) throws -> GenerationMode {
+        if model.modes.contains(.edit), let initImage {
+            // The instruction says what to change: no strength or schedule to give.
+            if strength != nil || schedule != nil {
+                throw ValidationError("\(model.id.name) edits by instruction: drop --strength and --schedule, the prompt says what to change.")
+            }
+            guard controlImage == nil else { throw ValidationError("\(model.id.name) takes no --control-image.") }
+            return .edit(try readImage(initImage, option: "--init-image"))
+        }
         switch (initImage, controlImage) {
         case (nil, nil):
             if strength != nil || schedule != nil {

@@ -68,6 +68,6 @@ struct CommandFailure: Error {
     var message: String
     var exitCode: Int32
 
-    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 2) }
-    static func failed(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 1) }
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: ExitStatus.usage) }
+    static func failed(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: ExitStatus.failed) }
 }

@@ -5,6 +5,7 @@ import SparklerCore
 struct ContractResponder: Sendable {
     let apiKey: String
     let basePath: String
+    let kontext = KontextTasks()
 
     func plan(for request: RecordedRequest, behaviour: Behaviour) -> ResponsePlan {
         switch behaviour {
@@ -36,6 +37,13 @@ struct ContractResponder: Sendable {
     }
 
     private func answer(_ request: RecordedRequest, options: AnswerOptions) -> ResponsePlan {
+        if request.path.hasPrefix(KontextTasks.samplePath) {
+            do {
+                return try kontext.sample(request)
+            } catch {
+                return .error(status: 500, message: "test server failed: \(error)")
+            }
+        }
         guard request.method == "POST" else { return .error(status: 405, message: "Method not allowed") }
         guard let route = Route(path: request.path, basePath: basePath) else {
             return .error(status: 404, message: "Model not found, inaccessible, and/or not deployed: \(request.path)")
@@ -44,6 +52,11 @@ struct ContractResponder: Sendable {
             return .error(status: 401, message: "The API key you provided is invalid.")
         }
         do {
+            switch route.kind {
+            case .kontextSubmit: return try kontext.submit(request)
+            case .kontextResult: return kontext.result(request)
+            case .textToImage, .imageToImage, .controlNet, .workflow: break
+            }
             let parameters = try RequestCheck.parameters(of: request, route: route)
             return try render(parameters, request: request, route: route, options: options)
         } catch let problem as RequestCheck.Problem {

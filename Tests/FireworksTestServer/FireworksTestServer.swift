@@ -66,6 +66,11 @@ public final class FireworksTestServer: Sendable {
         core.setDefault(behaviour)
     }
 
+    /// How FLUX Kontext tasks submitted from now on go (`KontextScript`).
+    public func setKontextScript(_ script: KontextScript) {
+        core.responder.kontext.setScript(script)
+    }
+
     public func clearRequests() {
         core.clearRequests()
     }

@@ -30,7 +30,7 @@ enum RequestCheck {
     static func parameters(of request: RecordedRequest, route: Route) throws -> Parameters {
         let contentType = request.header("Content-Type") ?? ""
         switch route.kind {
-        case .textToImage, .workflow:
+        case .textToImage, .workflow, .kontextSubmit, .kontextResult:
             guard contentType.lowercased().hasPrefix("application/json"), request.json != nil else {
                 throw Problem(message: "expected a JSON object body with Content-Type: application/json")
             }
@@ -47,6 +47,7 @@ enum RequestCheck {
         case .imageToImage: imageToImageFields
         case .controlNet: controlNetFields
         case .workflow: workflowFields
+        case .kontextSubmit, .kontextResult: []
         }
         if let unknown = Set(fields.keys).subtracting(allowed).sorted().first {
             throw Problem(message: "unknown field \(unknown)")
@@ -87,8 +88,8 @@ enum RequestCheck {
             _ = try flag("crop_padding", in: fields)
             let controlSize = try uploadedSize("control_image", in: request)
             return Parameters(samples: samples, seed: seed, size: named ?? controlSize)
-        case .workflow:
-            throw Problem(message: "unreachable")
+        case .workflow, .kontextSubmit, .kontextResult:
+            throw Problem(message: "unreachable: answered before the check")
         }
     }
 

@@ -4,6 +4,8 @@ import Foundation
 struct Route: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case textToImage, imageToImage, controlNet, workflow
+        /// FLUX Kontext: submit a task, and poll for its outcome.
+        case kontextSubmit, kontextResult
     }
 
     var kind: Kind
@@ -26,6 +28,8 @@ struct Route: Sendable, Equatable {
         case ("image_generation", ["image_to_image"]): kind = .imageToImage
         case ("image_generation", ["control_net"]): kind = .controlNet
         case ("workflows", ["text_to_image"]): kind = .workflow
+        case ("workflows", []): kind = .kontextSubmit
+        case ("workflows", ["get_result"]): kind = .kontextResult
         default: return nil
         }
     }

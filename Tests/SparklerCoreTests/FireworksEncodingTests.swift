@@ -16,10 +16,10 @@ import Testing
     }
 
     @Test func formValuesUseTheSpellingsFireworksAccepts() {
-        #expect(FormValue.number(7).formText == "7")
-        #expect(FormValue.number(0.65).formText == "0.65")
-        #expect(FormValue.flag(true).formText == "true")
-        #expect(FormValue.integer(30).formText == "30")
+        #expect(ParameterValue.number(7).formText == "7")
+        #expect(ParameterValue.number(0.65).formText == "0.65")
+        #expect(ParameterValue.flag(true).formText == "true")
+        #expect(ParameterValue.integer(30).formText == "30")
     }
 
     @Test func baseURLsAreJoinedWithoutDoubleSlashes() throws {

@@ -11,10 +11,12 @@ struct FireworksHarness {
     let backend: FireworksBackend
     let progress = ProgressLog()
 
-    static func start(requestTimeout: Duration = .seconds(30), maxRetries: Int = 3) async throws -> FireworksHarness {
+    static func start(
+        requestTimeout: Duration = .seconds(30), maxRetries: Int = 3, workflowTimeout: Duration = .seconds(30)
+    ) async throws -> FireworksHarness {
         let server = try await FireworksTestServer.start(apiKey: apiKey)
         let backend = FireworksBackend(
-            configuration: server.configuration(requestTimeout: requestTimeout, maxRetries: maxRetries)
+            configuration: server.configuration(requestTimeout: requestTimeout, maxRetries: maxRetries, workflowTimeout: workflowTimeout)
         )
         return FireworksHarness(server: server, backend: backend)
     }
@@ -32,9 +34,10 @@ struct FireworksHarness {
 
 /// Runs `body` with a fresh harness and always stops it.
 func withHarness(
-    requestTimeout: Duration = .seconds(30), maxRetries: Int = 3, _ body: (FireworksHarness) async throws -> Void
+    requestTimeout: Duration = .seconds(30), maxRetries: Int = 3, workflowTimeout: Duration = .seconds(30),
+    _ body: (FireworksHarness) async throws -> Void
 ) async throws {
-    let harness = try await FireworksHarness.start(requestTimeout: requestTimeout, maxRetries: maxRetries)
+    let harness = try await FireworksHarness.start(requestTimeout: requestTimeout, maxRetries: maxRetries, workflowTimeout: workflowTimeout)
     do {
         try await body(harness)
     } catch {
@@ -67,6 +70,7 @@ enum TestModels {
     static let fluxSchnell = ModelCapabilities.flux(
         ModelID(account: "fireworks", name: "flux-1-schnell-fp8"), displayName: "FLUX.1 [schnell]", stepsDefault: 4
     )
+    static let kontextPro = ModelCapabilities.kontext(ModelID(account: "fireworks", name: "flux-kontext-pro"), displayName: "FLUX.1 Kontext Pro")
 }
 
 /// A small text-to-image request: sizes do not matter to these tests, speed does.

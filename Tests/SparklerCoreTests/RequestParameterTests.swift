@@ -51,9 +51,12 @@ import Testing
     @Test func everyFieldSentIsNamedByTheSchema() throws {
         let configuration = FireworksConfiguration(apiKey: "fw-test")
         for model in Self.models where model.provider == .fireworks {
-            var full = try #require(request(.guidance, 3, model: model))
-            full.steps = 4
-            full.seed = 5
+            var full = GenerationRequest(model: model.id.path, prompt: "a fox", seed: 5)
+            if model.takes(.guidance) { full.cfgScale = 3 }
+            if model.takes(.steps) { full.steps = 4 }
+            for parameter in RequestParameter.options where model.takes(parameter) {
+                full.options[parameter] = parameter.optionKind == .flag ? .flag(true) : .integer(1)
+            }
             if model.family == .stableDiffusion {
                 full.negativePrompt = "blurry"
                 full.sampler = model.samplers.first
@@ -68,8 +71,10 @@ import Testing
             let named = Set(RequestParameter.allCases.compactMap { $0.wireName(for: model.family) })
             // A size goes as height and width, outside the one-field names.
             #expect(sent.subtracting(["height", "width"]).isSubset(of: named), "\(model.id.name) sent \(sent.subtracting(named))")
-            #expect(sent.contains(try #require(RequestParameter.guidance.wireName(for: model.family))))
-            #expect(sent.contains(try #require(RequestParameter.steps.wireName(for: model.family))))
+            // Everything the model takes and the request sets goes out.
+            for parameter in [RequestParameter.guidance, .steps, .seed] + RequestParameter.options where model.takes(parameter) {
+                #expect(sent.contains(try #require(parameter.wireName(for: model.family))), "\(model.id.name) left out \(parameter)")
+            }
         }
     }
 }

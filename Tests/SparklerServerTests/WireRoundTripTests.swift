@@ -23,17 +23,20 @@ import TestSupport
             switch (model.family, request.mode) {
             case (.flux, _):
                 decoded = try ImageRequestDecoder.workflow(RequestFields(jsonBody: encoded.body), model: model)
+            case (.kontext, _):
+                decoded = try ImageRequestDecoder.kontext(RequestFields(jsonBody: encoded.body), model: model)
+                // The picture to edit travels without its file name.
+                if case .edit(let picture) = request.mode { decoded.mode = .edit(InputImage(data: picture.data, fileName: picture.fileName)) }
             case (.stableDiffusion, .textToImage):
                 decoded = try ImageRequestDecoder.textToImage(RequestFields(jsonBody: encoded.body), model: model)
             case (.stableDiffusion, _):
                 let boundary = try #require(header("Content-Type").flatMap(MultipartParser.boundary(in:)))
                 decoded = try ImageRequestDecoder.imageToImage(try MultipartParser.parse(encoded.body, boundary: boundary), model: model)
             }
-            // Beside the body: the format is the Accept header (JSON answers carry PNG whatever was asked),
-            // the JPEG quality its own header; an image-to-image picture takes the init image's size.
+            // Beside the body: the format is the Accept header (Kontext's is in the body), the JPEG quality its
+            // own header.
             decoded.format = request.format
             decoded.jpegQuality = header("Jpeg-Quality").flatMap { Int($0) }
-            if case .imageToImage = request.mode { decoded.shape = request.shape }
             #expect(try RequestValidator.validate(decoded, for: model) == request, "request \(index) on \(model.id.name)")
             decodedCount += 1
         }

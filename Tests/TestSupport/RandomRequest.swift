@@ -7,13 +7,17 @@ public enum RandomRequest {
         let model = ModelCatalogue.builtInModels.randomElement(using: &random)!
         var request = GenerationRequest(
             model: model.id.path, prompt: ["a red fox", "a lighthouse at dusk", "two blue circles"].randomElement(using: &random)!,
-            cfgScale: (Double(Int.random(in: 0...Int(model.guidance.upperBound * 2), using: &random)) / 2),
-            steps: Int.random(in: model.steps.lowerBound...model.steps.upperBound, using: &random),
             seed: Int.random(in: 0...RequestValidator.maxSeed, using: &random),
             samples: Int.random(in: 1...model.maxSamples, using: &random),
             format: ImageFormat.allCases.randomElement(using: &random)!
         )
-        request.shape = model.family == .flux
+        if model.takes(.guidance) {
+            request.cfgScale = Double(Int.random(in: 0...Int(model.guidance.upperBound * 2), using: &random)) / 2
+        }
+        if model.takes(.steps) {
+            request.steps = Int.random(in: model.steps.lowerBound...model.steps.upperBound, using: &random)
+        }
+        request.shape = model.takesAspectRatio
             ? .aspectRatio(model.aspectRatios.randomElement(using: &random)!)
             : .size(model.sizes.randomElement(using: &random)!)
         if model.family == .stableDiffusion {
@@ -30,9 +34,23 @@ public enum RandomRequest {
             request.jpegQuality = Int.random(in: 0...100, using: &random)
         }
         let image = InputImage(data: try smallPNG(gray: UInt8.random(in: 0...255, using: &random)), fileName: "start-\(random.next() % 100).png")
-        switch model.modes.randomElement(using: &random)! {
+        let mode = model.modes.randomElement(using: &random)!
+        for parameter in RequestParameter.options where model.takes(parameter) && Bool.random(using: &random) {
+            switch parameter.optionKind {
+            case .integer:
+                let range = parameter.range(for: model, mode: mode)!
+                request.options[parameter] = .integer(Int.random(in: Int(range.lower)...Int(range.upper), using: &random))
+            case .flag:
+                request.options[parameter] = .flag(Bool.random(using: &random))
+            case nil:
+                break
+            }
+        }
+        switch mode {
         case .textToImage:
             break
+        case .edit:
+            request.mode = .edit(image)
         case .imageToImage:
             let schedule: InitImageSchedule = Bool.random(using: &random)
                 ? .imageStrength(fraction(&random))
@@ -47,7 +65,7 @@ public enum RandomRequest {
         return try RequestValidator.validate(request, for: model)
     }
 
-    /// SD models draw the size asked for; FLUX pictures are about a megapixel at the ratio.
+    /// SD models draw the size asked for; FLUX and Kontext pictures are about a megapixel at the ratio.
     public static func pictureSize(of request: GenerationRequest) -> ImageSize {
         if case .size(let size) = request.shape { return size }
         return ImageSize(width: 1024, height: 1024)

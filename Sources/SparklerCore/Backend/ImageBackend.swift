@@ -5,6 +5,9 @@ public enum GenerationProgress: Sendable, Equatable {
     /// A denoising step finished (backends that run the model themselves), with the current estimate
     /// of the finished picture when the backend has one.
     case step(Int, of: Int, preview: RGBAImage? = nil)
+    /// A request that runs on the server's own time (FLUX Kontext) was accepted as `requestID` and is in
+    /// `status` (`Pending` ...), `fraction` done when the server says.
+    case waiting(requestID: String, status: String, fraction: Double?)
 }
 
 /// Prompt words a backend's model cannot use: unknown to its vocabulary, or past its length limit.

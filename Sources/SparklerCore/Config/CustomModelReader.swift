@@ -26,9 +26,10 @@ struct CustomModelReader {
         var model = try template(for: id)
         if let name = try reader.string(table, "name", path: path) { model.displayName = name }
         if let modes = try reader.strings(table, "modes", path: path) {
+            let offered = model.family.modes
             model.modes = try modes.map { (text) throws(ConfigError) in
-                guard let mode = GenerationModeKind(rawValue: text) else {
-                    throw invalid("modes", text, allowed: GenerationModeKind.allCases.map(\.rawValue))
+                guard let mode = GenerationModeKind(rawValue: text), offered.contains(mode) else {
+                    throw invalid("modes", text, allowed: offered.map(\.rawValue))
                 }
                 return mode
             }
@@ -74,7 +75,8 @@ struct CustomModelReader {
         switch ModelFamily(rawValue: familyText) {
         case .stableDiffusion: return .stableDiffusionXL(id, displayName: id.name, cfgDefault: 7)
         case .flux: return .flux(id, displayName: id.name, stepsDefault: 4)
-        case nil: throw invalid("family", familyText, allowed: ["sd", "flux"])
+        case .kontext: return .kontext(id, displayName: id.name)
+        case nil: throw invalid("family", familyText, allowed: ["sd", "flux", "kontext"])
         }
     }
 

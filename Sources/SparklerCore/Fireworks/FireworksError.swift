@@ -37,6 +37,32 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
     /// HTTP 200 whose body Sparkler cannot read (bad JSON, no images, bad base64, unknown finish reason).
     case unreadableAnswer(String)
     case transport(String)
+    /// FLUX Kontext refused the request (`Request Moderated`) or the picture it made (`Content Moderated`).
+    case moderated(ModerationStage, requestID: String, details: String?)
+    /// FLUX Kontext answered `Error` for the request.
+    case workflowFailed(requestID: String, details: String?)
+    /// FLUX Kontext no longer knows the request (`Task not found`).
+    case taskNotFound(requestID: String)
+    /// The picture was not ready within the bound on the whole wait; `requestID` is nil when even the
+    /// submission did not finish.
+    case workflowTimedOut(requestID: String?, after: Duration, lastStatus: String?)
+    /// The picture was ready but its signed URL did not give it: expired (403, 404, 410) or failed.
+    case sampleUnavailable(requestID: String, status: Int, expired: Bool)
+
+    /// Which check FLUX Kontext's moderation stopped at.
+    public enum ModerationStage: String, Sendable, Equatable {
+        case request
+        case content
+    }
+
+    /// The Kontext request id the error is about, for history and for asking Fireworks about it.
+    public var requestID: String? {
+        switch self {
+        case .moderated(_, let id, _), .workflowFailed(let id, _), .taskNotFound(let id), .sampleUnavailable(let id, _, _): id
+        case .workflowTimedOut(let id, _, _): id
+        default: nil
+        }
+    }
 
     public var description: String {
         switch self {
@@ -95,7 +121,30 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
             "Fireworks answered HTTP 200 with something Sparkler cannot read: \(detail). Try again."
         case .transport(let detail):
             "The request to Fireworks failed: \(detail)."
+        case .moderated(.request, let id, let details):
+            "FLUX Kontext's moderation refused the request (Request Moderated\(Self.details(details))): reword the prompt, "
+                + "or use another picture to edit. Request \(id)."
+        case .moderated(.content, let id, let details):
+            "FLUX Kontext made the picture but its moderation withheld it (Content Moderated\(Self.details(details))): "
+                + "try another prompt or seed. Request \(id)."
+        case .workflowFailed(let id, let details):
+            "FLUX Kontext failed to make the picture (Error\(Self.details(details))): try again. Request \(id)."
+        case .taskNotFound(let id):
+            "Fireworks no longer knows request \(id) (Task not found): it may have expired; send it again."
+        case .workflowTimedOut(let id?, let limit, let status):
+            "The picture was not ready within \(Self.seconds(limit))\(status.map { " (last status: \($0))" } ?? ""): "
+                + "allow longer with --timeout, or try again later. Request \(id) may still finish and be billed."
+        case .workflowTimedOut(nil, let limit, _):
+            "Fireworks did not accept the request within \(Self.seconds(limit)): try again, or allow longer with --timeout."
+        case .sampleUnavailable(let id, let status, true):
+            "The picture was ready but its link had expired when fetched (HTTP \(status)): send the request again. Request \(id)."
+        case .sampleUnavailable(let id, let status, false):
+            "The picture was ready but could not be downloaded (HTTP \(status)): send the request again. Request \(id)."
         }
+    }
+
+    private static func details(_ text: String?) -> String {
+        text.map { ": \($0)" } ?? ""
     }
 
     private static func attempts(_ count: Int) -> String {

@@ -12,6 +12,8 @@ struct EncodedRequest: Sendable {
         }
     }
 
+    /// `POST`, or `GET` for a picture's signed URL.
+    var method = "POST"
     var url: String
     var headers: [Header]
     var body: Data
@@ -42,6 +44,8 @@ enum FireworksRequestEncoder {
         switch (model.family, request.mode) {
         case (.flux, _):
             (contentType, body) = ("application/json", try workflowFields(request).jsonData())
+        case (.kontext, _):
+            (contentType, body) = ("application/json", try kontextFields(request).jsonData())
         case (.stableDiffusion, .textToImage):
             (contentType, body) = ("application/json", try textToImageFields(request).jsonData())
         case (.stableDiffusion, .imageToImage(let initImage)):
@@ -54,30 +58,33 @@ enum FireworksRequestEncoder {
             add(controlNetFields(request, settings), to: &form)
             upload = addFile(settings.image, as: .controlImage, to: &form)
             (contentType, body) = (form.contentType, form.encoded())
+        case (.stableDiffusion, .edit):
+            preconditionFailure("the validator refuses edits for \(model.id.name), whose modes lack them")
         }
         headers.append(EncodedRequest.Header(name: "Content-Type", value: contentType))
         return EncodedRequest(url: url, headers: headers, body: body, upload: upload, secret: configuration.apiKey)
     }
 
     /// One picture comes as its bytes, in the format it will be written in (FLUX workflow routes too, so it is
-    /// never re-encoded); several samples come as JSON.
+    /// never re-encoded); several samples come as JSON, and Kontext answers every call with JSON.
     static func accept(for request: GenerationRequest, model: ModelCapabilities) -> String {
-        request.samples == 1 ? request.format.mimeType : "application/json"
+        request.samples == 1 && model.family != .kontext ? request.format.mimeType : "application/json"
     }
 
     private static func commonFields(_ request: GenerationRequest) -> FormFields {
         var fields = FormFields(family: .stableDiffusion)
         fields.add(.prompt, .text(request.prompt))
         fields.add(.negativePrompt, text: request.negativePrompt)
-        fields.add(.guidance, request.cfgScale.map(FormValue.number))
+        fields.add(.guidance, request.cfgScale.map(ParameterValue.number))
         fields.add(.sampler, request.sampler.map { .text($0.rawValue) })
         fields.add(.samples, .integer(request.samples))
-        fields.add(.steps, request.steps.map(FormValue.integer))
+        fields.add(.steps, request.steps.map(ParameterValue.integer))
         fields.add(.seed, .integer(request.seed))
         fields.add(.safetyCheck, .flag(request.safetyCheck))
         fields.add(.stylePreset, text: request.stylePreset)
         fields.add(.loraAdapterName, text: request.loraAdapterName)
         fields.add(.loraWeightFilename, text: request.loraWeightFilename)
+        fields.add(request.options)
         return fields
     }
 
@@ -126,9 +133,26 @@ enum FireworksRequestEncoder {
         if case .aspectRatio(let ratio) = request.shape {
             fields.add(.aspectRatio, .text(ratio))
         }
-        fields.add(.guidance, request.cfgScale.map(FormValue.number))
-        fields.add(.steps, request.steps.map(FormValue.integer))
+        fields.add(.guidance, request.cfgScale.map(ParameterValue.number))
+        fields.add(.steps, request.steps.map(ParameterValue.integer))
         fields.add(.seed, .integer(request.seed))
+        fields.add(request.options)
+        return fields
+    }
+
+    /// Kontext's submission: the picture to edit travels inline as base64, the format as `output_format`.
+    private static func kontextFields(_ request: GenerationRequest) -> FormFields {
+        var fields = FormFields(family: .kontext)
+        fields.add(.prompt, .text(request.prompt))
+        if case .edit(let picture) = request.mode {
+            fields.add(.editImage, .text(picture.data.base64EncodedString()))
+        }
+        if case .aspectRatio(let ratio) = request.shape {
+            fields.add(.aspectRatio, .text(ratio))
+        }
+        fields.add(.seed, .integer(request.seed))
+        fields.add(.format, .text(request.format.rawValue))
+        fields.add(request.options)
         return fields
     }
 

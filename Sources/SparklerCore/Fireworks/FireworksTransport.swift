@@ -83,11 +83,11 @@ final class FireworksTransport: Sendable {
 
     private func exchange(_ request: EncodedRequest) async throws -> ReceivedResponse {
         var http = HTTPClientRequest(url: request.url)
-        http.method = .POST
+        http.method = request.method == "GET" ? .GET : .POST
         for header in request.headers {
             http.headers.add(name: header.name, value: header.value)
         }
-        http.body = .bytes(request.body)
+        if http.method == .POST { http.body = .bytes(request.body) }
         let response = try await client.execute(http, timeout: Self.timeAmount(requestTimeout))
 
         let expected = response.headers.first(name: "content-length").flatMap { Int($0) }

@@ -1,23 +1,5 @@
 import Foundation
 
-/// One request parameter, rendered as JSON or as a multipart form field.
-enum FormValue: Sendable, Equatable {
-    case text(String)
-    case integer(Int)
-    case number(Double)
-    case flag(Bool)
-
-    /// The form-field spelling Fireworks accepts: `7`, `0.65`, `true`.
-    var formText: String {
-        switch self {
-        case .text(let text): text
-        case .integer(let value): String(value)
-        case .number(let value): RequestValidator.format(value)
-        case .flag(let value): value ? "true" : "false"
-        }
-    }
-}
-
 /// Request parameters in the order they are sent, each under its field name on `family`'s API.
 struct FormFields: Sendable, Equatable {
     let family: ModelFamily
@@ -29,11 +11,11 @@ struct FormFields: Sendable, Equatable {
 
     struct Entry: Sendable, Equatable {
         var name: String
-        var value: FormValue
+        var value: ParameterValue
     }
 
     /// Adds a set value; nil, or a parameter the family's API has no field for, adds nothing.
-    mutating func add(_ parameter: RequestParameter, _ value: FormValue?) {
+    mutating func add(_ parameter: RequestParameter, _ value: ParameterValue?) {
         guard let value, let name = parameter.wireName(for: family) else { return }
         entries.append(Entry(name: name, value: value))
     }
@@ -42,6 +24,13 @@ struct FormFields: Sendable, Equatable {
     mutating func add(_ size: ImageSize) {
         entries.append(Entry(name: "height", value: .integer(size.height)))
         entries.append(Entry(name: "width", value: .integer(size.width)))
+    }
+
+    /// Adds every option the family's API takes (`RequestParameter.options`), each under its wire name.
+    mutating func add(_ options: ModelOptions) {
+        for (parameter, value) in options.entries {
+            add(parameter, value)
+        }
     }
 
     /// Adds a string only when it has content: empty optional strings mean "not set".

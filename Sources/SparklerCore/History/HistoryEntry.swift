@@ -47,6 +47,13 @@ public struct HistoryEntry: Sendable, Equatable, FetchableRecord, MutablePersist
     public var imageWidth: Int?
     public var imageHeight: Int?
     public var isFavourite = false
+    /// The server's id for a request that ran on its own time (FLUX Kontext's `request_id`), success or not.
+    public var remoteRequestID: String?
+    /// The entry whose picture this one edits, when it is an edit of a picture in history.
+    public var editedEntryID: Int64?
+    /// What this row cost, in millionths of a dollar, by the prices in force when it was made; nil offline
+    /// or when no price was known.
+    public var costMicros: Int?
 
     /// A row for `request` (its input image is kept by name only), before its outcome adds a picture,
     /// a seed or an error.
@@ -100,6 +107,7 @@ extension HistoryEntry {
         public static let imageHash = Column("imageHash")
         public static let inputImageHash = Column("inputImageHash")
         public static let isFavourite = Column("isFavourite")
+        public static let editedEntryID = Column("editedEntryID")
     }
 
     /// Spelled out: the request comes whole from its JSON column, and a row that cannot be read says which.
@@ -131,6 +139,9 @@ extension HistoryEntry {
         imageWidth = row["imageWidth"]
         imageHeight = row["imageHeight"]
         isFavourite = row["isFavourite"]
+        remoteRequestID = row["remoteRequestID"]
+        editedEntryID = row["editedEntryID"]
+        costMicros = row["costMicros"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -156,6 +167,9 @@ extension HistoryEntry {
         container["imageWidth"] = imageWidth
         container["imageHeight"] = imageHeight
         container["isFavourite"] = isFavourite
+        container["remoteRequestID"] = remoteRequestID
+        container["editedEntryID"] = editedEntryID
+        container["costMicros"] = costMicros
     }
 
     /// Sorted keys: equal requests are equal text.

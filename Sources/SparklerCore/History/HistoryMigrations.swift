@@ -10,6 +10,7 @@ enum HistoryMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createHistory)
         migrator.registerMigration("v2", migrate: storeRequestsAsDocuments)
+        migrator.registerMigration("v3", migrate: addRemoteRequestsEditsAndCost)
         return migrator
     }
 
@@ -91,6 +92,18 @@ enum HistoryMigrations {
     }
 }
 
+extension HistoryMigrations {
+    /// v3: the server's id for a request that ran on its own time (FLUX Kontext), the entry a picture edits
+    /// (the chain of edits), and what the row cost in millionths of a dollar (sums stay exact).
+    fileprivate static func addRemoteRequestsEditsAndCost(_ db: Database) throws {
+        try db.alter(table: "historyEntry") { t in
+            t.add(column: "remoteRequestID", .text)
+            t.add(column: "editedEntryID", .integer).indexed()
+            t.add(column: "costMicros", .integer)
+        }
+    }
+}
+
 /// A row as v1 stored it, one column per parameter: what the v2 migration reads.
 private struct HistoryRowV1 {
     static let requestColumns = [
@@ -144,6 +157,8 @@ private struct HistoryRowV1 {
                 stepScheduleStart: row["scheduleStart"] ?? defaults.stepScheduleStart,
                 stepScheduleEnd: row["scheduleEnd"] ?? defaults.stepScheduleEnd, cropPadding: cropPadding
             ))
+        case .edit:
+            return .edit(image)
         case .textToImage, nil:
             return .textToImage
         }

@@ -17,6 +17,7 @@ extension HistoryStore {
             outcome: .success, inputImage: input?.file
         )
         template.setTimings(result.timings)
+        template.remoteRequestID = result.requestID
 
         let shares = Self.split(result.stepsBilled, into: result.images.count)
         var entries: [HistoryEntry] = []
@@ -40,14 +41,16 @@ extension HistoryStore {
     @discardableResult
     public func recordFailure(
         request: GenerationRequest, backend: String, message: String, timings: GenerationTimings? = nil,
+        outcome: HistoryEntry.Outcome = .failed, remoteRequestID: String? = nil,
         groupID: String = HistoryEntry.newGroupID(), createdAt: Date = Date()
     ) throws -> HistoryEntry {
         let input = try storeInputImage(of: request.mode)
         var entry = HistoryEntry(
             request: request, backend: backend, groupID: groupID, createdAt: createdAt,
-            outcome: .failed, inputImage: input?.file
+            outcome: outcome, inputImage: input?.file
         )
         entry.errorMessage = message
+        entry.remoteRequestID = remoteRequestID
         if let timings { entry.setTimings(timings) }
         return try insert([entry], files: input.map { [$0] } ?? [])[0]
     }

@@ -77,6 +77,11 @@ public struct ImageProvenance: Sendable, Equatable {
         case .controlNet(let controlNet):
             settings.append("ControlNet: \(controlNet.netName)")
             settings.append("Conditioning scale: \(format(controlNet.conditioningScale))")
+        case .edit(let picture):
+            settings.append("Edit of: \(picture.fileName)")
+        }
+        for (parameter, value) in request.options.entries {
+            settings.append("\(parameter.name(for: .kontext).prefix(1).uppercased())\(parameter.name(for: .kontext).dropFirst()): \(value.formText)")
         }
         settings.append("Version: Sparkler \(appVersion)")
 

@@ -76,6 +76,8 @@ struct ImageProvenanceVersion1: Decodable {
                 stepScheduleEnd: scheduleEnd ?? defaults.stepScheduleEnd,
                 cropPadding: cropPadding ?? defaults.cropPadding
             ))
+        case .edit:
+            return .edit(image)
         }
     }
 

@@ -4,6 +4,18 @@ public enum ModelFamily: String, Sendable, Codable {
     case stableDiffusion = "sd"
     /// `workflows/.../text_to_image`: aspect ratio, guidance_scale and num_inference_steps only.
     case flux
+    /// FLUX.1 Kontext's asynchronous workflow: submit, poll `get_result`, download the picture; makes a
+    /// picture from text or edits one by instruction.
+    case kontext
+
+    /// The modes the family's API offers; a model may offer fewer.
+    public var modes: [GenerationModeKind] {
+        switch self {
+        case .stableDiffusion: [.textToImage, .imageToImage, .controlNet]
+        case .flux: [.textToImage]
+        case .kontext: [.textToImage, .edit]
+        }
+    }
 }
 
 /// An inclusive range with the model's default, for one numeric parameter.
@@ -51,6 +63,14 @@ public struct ModelCapabilities: Sendable, Equatable {
     public var maxSamples: Int
     public var acceptsNegativePrompt: Bool
 
+    /// Whether requests to this model carry `parameter`: the schema's wire names per family decide.
+    public func takes(_ parameter: RequestParameter) -> Bool {
+        parameter.wireName(for: family) != nil
+    }
+
+    /// The model takes an aspect ratio rather than a size in pixels.
+    public var takesAspectRatio: Bool { !aspectRatios.isEmpty }
+
     public init(
         id: ModelID, displayName: String, family: ModelFamily, modes: [GenerationModeKind],
         sizes: [ImageSize], aspectRatios: [String], defaultShape: ImageShape,
@@ -87,7 +107,7 @@ extension ModelCapabilities {
     public static func stableDiffusionXL(_ id: ModelID, displayName: String, cfgDefault: Double) -> ModelCapabilities {
         ModelCapabilities(
             id: id, displayName: displayName, family: .stableDiffusion,
-            modes: GenerationModeKind.allCases,
+            modes: ModelFamily.stableDiffusion.modes,
             sizes: sdxlSizes, aspectRatios: [],
             defaultShape: .size(ImageSize(width: 1024, height: 1024)),
             samplers: Sampler.allCases, defaultSampler: nil,
@@ -101,12 +121,29 @@ extension ModelCapabilities {
     public static func flux(_ id: ModelID, displayName: String, stepsDefault: Int) -> ModelCapabilities {
         ModelCapabilities(
             id: id, displayName: displayName, family: .flux,
-            modes: [.textToImage],
+            modes: ModelFamily.flux.modes,
             sizes: [], aspectRatios: fluxAspectRatios,
             defaultShape: .aspectRatio("1:1"),
             samplers: [], defaultSampler: nil,
             guidance: ParameterRange(0...20, default: 3.5),
             steps: ParameterRange(1...50, default: stepsDefault),
+            maxSamples: 1, acceptsNegativePrompt: false
+        )
+    }
+}
+
+extension ModelCapabilities {
+    /// FLUX.1 Kontext on Fireworks' asynchronous workflow API: no guidance or steps to set (the ranges below
+    /// are never shown or sent, since the family takes neither), one picture per request.
+    public static func kontext(_ id: ModelID, displayName: String) -> ModelCapabilities {
+        ModelCapabilities(
+            id: id, displayName: displayName, family: .kontext,
+            modes: ModelFamily.kontext.modes,
+            sizes: [], aspectRatios: fluxAspectRatios,
+            defaultShape: .aspectRatio("1:1"),
+            samplers: [], defaultSampler: nil,
+            guidance: ParameterRange(0...0, default: 0),
+            steps: ParameterRange(1...1, default: 1),
             maxSamples: 1, acceptsNegativePrompt: false
         )
     }

@@ -11,6 +11,8 @@ public struct ModelCatalogue: Sendable {
         .stableDiffusionXL(fireworks("japanese-stable-diffusion-xl"), displayName: "Japanese SDXL", cfgDefault: 7),
         .flux(fireworks("flux-1-schnell-fp8"), displayName: "FLUX.1 [schnell]", stepsDefault: 4),
         .flux(fireworks("flux-1-dev-fp8"), displayName: "FLUX.1 [dev]", stepsDefault: 28),
+        .kontext(fireworks("flux-kontext-pro"), displayName: "FLUX.1 Kontext Pro"),
+        .kontext(fireworks("flux-kontext-max"), displayName: "FLUX.1 Kontext Max"),
     ]
 
     public static let builtInModels = fireworksModels + [.sparklerTiny]

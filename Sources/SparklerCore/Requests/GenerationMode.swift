@@ -1,16 +1,19 @@
 import Foundation
 
-/// What a request starts from: text alone, an init image, or a ControlNet control image.
+/// What a request starts from: text alone, an init image, a ControlNet control image, or a picture to
+/// edit by instruction (FLUX.1 Kontext: the prompt says what to change, and the model decides how much).
 public enum GenerationMode: Sendable, Equatable {
     case textToImage
     case imageToImage(InitImage)
     case controlNet(ControlNetSettings)
+    case edit(InputImage)
 
     public var kind: GenerationModeKind {
         switch self {
         case .textToImage: .textToImage
         case .imageToImage: .imageToImage
         case .controlNet: .controlNet
+        case .edit: .edit
         }
     }
 }
@@ -20,6 +23,7 @@ public enum GenerationModeKind: String, Sendable, Codable, CaseIterable {
     case textToImage = "text-to-image"
     case imageToImage = "image-to-image"
     case controlNet = "controlnet"
+    case edit = "edit"
 }
 
 /// An image file sent with a request, as read from disk. Empty `data` names the file without its bytes:
@@ -93,10 +97,10 @@ public struct ControlNetSettings: Sendable, Equatable, Codable {
 }
 
 /// `{"kind": "text-to-image"}`, `{"kind": "image-to-image", "initImage": {...}}`,
-/// `{"kind": "controlnet", "controlNet": {...}}`.
+/// `{"kind": "controlnet", "controlNet": {...}}`, `{"kind": "edit", "picture": {...}}`.
 extension GenerationMode: Codable {
     private enum CodingKeys: String, CodingKey {
-        case kind, initImage, controlNet
+        case kind, initImage, controlNet, picture
     }
 
     public init(from decoder: any Decoder) throws {
@@ -105,6 +109,7 @@ extension GenerationMode: Codable {
         case .textToImage: self = .textToImage
         case .imageToImage: self = .imageToImage(try container.decode(InitImage.self, forKey: .initImage))
         case .controlNet: self = .controlNet(try container.decode(ControlNetSettings.self, forKey: .controlNet))
+        case .edit: self = .edit(try container.decode(InputImage.self, forKey: .picture))
         }
     }
 
@@ -115,15 +120,17 @@ extension GenerationMode: Codable {
         case .textToImage: break
         case .imageToImage(let initImage): try container.encode(initImage, forKey: .initImage)
         case .controlNet(let settings): try container.encode(settings, forKey: .controlNet)
+        case .edit(let picture): try container.encode(picture, forKey: .picture)
         }
     }
 
-    /// The init or control image, when the mode has one.
+    /// The init or control image, or the picture to edit, when the mode has one.
     public var image: InputImage? {
         switch self {
         case .textToImage: nil
         case .imageToImage(let initImage): initImage.image
         case .controlNet(let settings): settings.image
+        case .edit(let picture): picture
         }
     }
 
@@ -138,6 +145,8 @@ extension GenerationMode: Codable {
         case .controlNet(var settings):
             settings.image = image
             return .controlNet(settings)
+        case .edit:
+            return .edit(image)
         }
     }
 }

@@ -28,6 +28,19 @@ public struct GenerationRequest: Sendable, Equatable, Codable {
     public var loraAdapterName: String?
     public var loraWeightFilename: String?
     public var mode: GenerationMode
+    /// Options only some model families take (Kontext's safety tolerance); the schema declares them.
+    public var options: ModelOptions {
+        get { storedOptions ?? ModelOptions() }
+        set { storedOptions = newValue.isEmpty ? nil : newValue }
+    }
+    /// Absent from documents that set no option, as every document written before options existed.
+    private var storedOptions: ModelOptions?
+
+    private enum CodingKeys: String, CodingKey {
+        case model, prompt, negativePrompt, shape, cfgScale, steps, seed, sampler, samples, format, jpegQuality
+        case safetyCheck, stylePreset, loraAdapterName, loraWeightFilename, mode
+        case storedOptions = "options"
+    }
 
     public init(
         model: String = ModelCatalogue.defaultModelID,
@@ -45,7 +58,8 @@ public struct GenerationRequest: Sendable, Equatable, Codable {
         stylePreset: String? = nil,
         loraAdapterName: String? = nil,
         loraWeightFilename: String? = nil,
-        mode: GenerationMode = .textToImage
+        mode: GenerationMode = .textToImage,
+        options: ModelOptions = ModelOptions()
     ) {
         self.model = model
         self.prompt = prompt
@@ -63,6 +77,7 @@ public struct GenerationRequest: Sendable, Equatable, Codable {
         self.loraAdapterName = loraAdapterName
         self.loraWeightFilename = loraWeightFilename
         self.mode = mode
+        self.options = options
     }
 
     /// What the request bills: Fireworks charges per image step.

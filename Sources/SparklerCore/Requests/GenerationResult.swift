@@ -44,11 +44,14 @@ public struct GenerationResult: Sendable, Equatable {
     public var images: [GeneratedImage]
     public var timings: GenerationTimings
     public var stepsBilled: Int
+    /// The server's id for a request that ran on its own time (FLUX Kontext's `request_id`).
+    public var requestID: String?
 
-    public init(images: [GeneratedImage], timings: GenerationTimings, stepsBilled: Int) {
+    public init(images: [GeneratedImage], timings: GenerationTimings, stepsBilled: Int, requestID: String? = nil) {
         self.images = images
         self.timings = timings
         self.stepsBilled = stepsBilled
+        self.requestID = requestID
     }
 
     /// The seed of the first image: for one sample, the seed used.

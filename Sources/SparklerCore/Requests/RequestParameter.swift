@@ -7,6 +7,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case safetyCheck, stylePreset, loraAdapterName, loraWeightFilename
     case initImage, initImageMode, imageStrength, scheduleStart, scheduleEnd, stepSchedule, cropPadding
     case controlImage, controlNet, conditioningScale
+    case format, editImage
 
     /// What messages, the CLI and the form call it: `cfg` on SD models, `guidance` on FLUX.
     public func name(for family: ModelFamily) -> String {
@@ -36,62 +37,138 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         case .stepSchedule: "schedule"
         case .controlNet: "control net"
         case .conditioningScale: "conditioning scale"
+        case .format: "format"
+        case .editImage: "picture to edit"
         }
     }
 
     /// Its request field on Fireworks' API for models of `family`; nil where that API has no one field for it
-    /// (a size travels as `height` and `width`; FLUX takes no negative prompt; the mode is the route; JPEG
-    /// quality is a header).
+    /// (a size travels as `height` and `width`; the mode is the route; JPEG quality is a header) or the family
+    /// does not take it at all (FLUX takes no negative prompt). Which parameters a model takes follows from here.
     public func wireName(for family: ModelFamily) -> String? {
-        switch (self, family) {
-        case (.prompt, _): "prompt"
-        case (.seed, _): "seed"
-        case (.aspectRatio, _): "aspect_ratio"
-        case (.guidance, .stableDiffusion): "cfg_scale"
-        case (.guidance, .flux): "guidance_scale"
-        case (.steps, .stableDiffusion): "steps"
-        case (.steps, .flux): "num_inference_steps"
-        case (.negativePrompt, .stableDiffusion): "negative_prompt"
-        case (.sampler, .stableDiffusion): "sampler"
-        case (.samples, .stableDiffusion): "samples"
-        case (.imageStrength, .stableDiffusion): "image_strength"
-        case (.scheduleStart, .stableDiffusion): "step_schedule_start"
-        case (.scheduleEnd, .stableDiffusion): "step_schedule_end"
-        case (.stepSchedule, .stableDiffusion): "step_schedule_start:step_schedule_end"
-        case (.controlNet, .stableDiffusion): "control_net_name"
-        case (.conditioningScale, .stableDiffusion): "conditioning_scale"
-        case (.safetyCheck, .stableDiffusion): "safety_check"
-        case (.stylePreset, .stableDiffusion): "style_preset"
-        case (.loraAdapterName, .stableDiffusion): "lora_adapter_name"
-        case (.loraWeightFilename, .stableDiffusion): "lora_weight_filename"
-        case (.initImage, .stableDiffusion): "init_image"
-        case (.initImageMode, .stableDiffusion): "init_image_mode"
-        case (.cropPadding, .stableDiffusion): "crop_padding"
-        case (.controlImage, .stableDiffusion): "control_image"
-        case (.mode, _), (.jpegQuality, _), (.size, _), (.negativePrompt, .flux), (.sampler, .flux), (.samples, .flux),
-             (.safetyCheck, .flux), (.stylePreset, .flux), (.loraAdapterName, .flux), (.loraWeightFilename, .flux),
-             (.initImage, .flux), (.initImageMode, .flux), (.imageStrength, .flux), (.scheduleStart, .flux),
-             (.scheduleEnd, .flux), (.stepSchedule, .flux), (.cropPadding, .flux), (.controlImage, .flux),
-             (.controlNet, .flux), (.conditioningScale, .flux):
-            nil
+        switch family {
+        case .stableDiffusion: stableDiffusionWireName
+        case .flux: fluxWireName
+        case .kontext: kontextWireName
         }
     }
 
-    /// The values `model` allows, for the numeric parameters; nil for the others.
-    public func range(for model: ModelCapabilities) -> NumericRange? {
+    private var stableDiffusionWireName: String? {
         switch self {
-        case .guidance: NumericRange(model.guidance.lowerBound...model.guidance.upperBound, step: 0.5, decimals: 1)
-        case .steps: NumericRange(Double(model.steps.lowerBound)...Double(model.steps.upperBound), step: 1, decimals: 0)
+        case .prompt: "prompt"
+        case .negativePrompt: "negative_prompt"
+        case .guidance: "cfg_scale"
+        case .steps: "steps"
+        case .seed: "seed"
+        case .sampler: "sampler"
+        case .samples: "samples"
+        case .safetyCheck: "safety_check"
+        case .stylePreset: "style_preset"
+        case .loraAdapterName: "lora_adapter_name"
+        case .loraWeightFilename: "lora_weight_filename"
+        case .initImage: "init_image"
+        case .initImageMode: "init_image_mode"
+        case .imageStrength: "image_strength"
+        case .scheduleStart: "step_schedule_start"
+        case .scheduleEnd: "step_schedule_end"
+        case .stepSchedule: "step_schedule_start:step_schedule_end"
+        case .cropPadding: "crop_padding"
+        case .controlImage: "control_image"
+        case .controlNet: "control_net_name"
+        case .conditioningScale: "conditioning_scale"
+        case .mode, .size, .aspectRatio, .jpegQuality, .format, .editImage: nil
+        }
+    }
+
+    private var fluxWireName: String? {
+        switch self {
+        case .prompt: "prompt"
+        case .aspectRatio: "aspect_ratio"
+        case .guidance: "guidance_scale"
+        case .steps: "num_inference_steps"
+        case .seed: "seed"
+        default: nil
+        }
+    }
+
+    /// FLUX.1 Kontext's workflow API (FIREWORKS_API.md): no guidance or steps; the picture to edit travels inline.
+    private var kontextWireName: String? {
+        switch self {
+        case .prompt: "prompt"
+        case .aspectRatio: "aspect_ratio"
+        case .seed: "seed"
+        case .format: "output_format"
+        case .editImage: "input_image"
+        default: nil
+        }
+    }
+
+    /// The values `model` allows, for the numeric parameters; nil for the others. Some ranges narrow in a
+    /// mode: Kontext allows a safety tolerance of at most 2 when it edits a picture.
+    public func range(for model: ModelCapabilities, mode: GenerationModeKind = .textToImage) -> NumericRange? {
+        switch self {
+        case .guidance:
+            model.takes(.guidance) ? NumericRange(model.guidance.lowerBound...model.guidance.upperBound, step: 0.5, decimals: 1) : nil
+        case .steps:
+            model.takes(.steps) ? NumericRange(Double(model.steps.lowerBound)...Double(model.steps.upperBound), step: 1, decimals: 0) : nil
         case .seed: NumericRange(0...Double(RequestValidator.maxSeed), step: 1, decimals: 0)
         case .samples: NumericRange(1...Double(model.maxSamples), step: 1, decimals: 0)
         case .jpegQuality: NumericRange(0...100, step: 1, decimals: 0)
         case .imageStrength, .scheduleStart, .scheduleEnd: NumericRange(0...1, step: 0.05, decimals: 2)
         case .conditioningScale: NumericRange(0...2, step: 0.05, decimals: 2)
         case .prompt, .negativePrompt, .mode, .size, .aspectRatio, .sampler, .safetyCheck, .stylePreset, .loraAdapterName,
-             .loraWeightFilename, .initImage, .initImageMode, .stepSchedule, .cropPadding, .controlImage, .controlNet:
+             .loraWeightFilename, .initImage, .initImageMode, .stepSchedule, .cropPadding, .controlImage, .controlNet,
+             .format, .editImage:
             nil
         }
     }
+
+    /// The parameters only some model families take, carried in `GenerationRequest.options` rather than as
+    /// fields of their own: declaring one here (with its wire name, range and default) is all it takes for
+    /// the CLI, the form, validation, the encoder, `serve`, history and provenance to handle it.
+    public var optionKind: OptionKind? {
+        switch self {
+        default: nil
+        }
+    }
+
+    /// Every parameter `optionKind` declares.
+    public static let options = allCases.filter { $0.optionKind != nil }
+
+    /// An option's value when the request leaves it out: the family's documented default.
+    public func defaultValue(for model: ModelCapabilities) -> ParameterValue? {
+        guard wireName(for: model.family) != nil else { return nil }
+        switch self {
+        default: return nil
+        }
+    }
+
+    /// What an option does, for `--help` and the form's hint.
+    public var optionHelp: String {
+        switch self {
+        default: name(for: .stableDiffusion)
+        }
+    }
+
+    /// An option's row label in the playground's form (at most 8 columns).
+    public var formLabel: String {
+        switch self {
+        default: String(name(for: .stableDiffusion).prefix(8))
+        }
+    }
+
+    /// `--safety-tolerance`: the CLI's spelling of an option.
+    public var optionFlag: String {
+        "--" + rawValue.reduce(into: "") { text, character in
+            text += character.isUppercase ? "-" + character.lowercased() : String(character)
+        }
+    }
+}
+
+/// The type of an option's value.
+public enum OptionKind: Sendable, Equatable {
+    case integer
+    case flag
 }
 
 /// An inclusive range of numbers, and the grid a slider moves on through it.

@@ -27,12 +27,12 @@ public enum RequestValidator {
                 allowed: "\(model.id.name) takes no negative prompt"
             )
         }
-        checked.shape = try validShape(request.shape ?? inputPictureSize(request.mode, for: model), for: model)
-        try check(.guidance, request.cfgScale, for: model)
-        try check(.steps, request.steps.map(Double.init), for: model)
-        checked.cfgScale = request.cfgScale ?? model.guidance.defaultValue
-        checked.steps = request.steps ?? model.steps.defaultValue
+        checked.shape = try validShape(request.shape ?? inputPictureSize(request.mode, for: model), for: model, mode: request.mode.kind)
+        checked.cfgScale = try checkedValue(.guidance, request.cfgScale, default: model.guidance.defaultValue, for: model)
+        checked.steps = try checkedValue(.steps, request.steps.map(Double.init), default: Double(model.steps.defaultValue), for: model)
+            .map { Int($0) }
         checked.sampler = try validSampler(request.sampler, for: model)
+        checked.options = try validOptions(request.options, for: model, mode: request.mode.kind)
 
         if !(0...maxSeed).contains(request.seed) {
             throw ParameterError(.seed, family: family, value: "\(request.seed)", allowed: "0 (random) to \(maxSeed)")
@@ -43,11 +43,14 @@ public enum RequestValidator {
         return checked
     }
 
-    private static func validShape(_ shape: ImageShape?, for model: ModelCapabilities) throws(ParameterError) -> ImageShape {
-        switch (shape, model.family) {
+    /// nil only for an edit with no aspect ratio named: Kontext keeps the picture's own.
+    private static func validShape(
+        _ shape: ImageShape?, for model: ModelCapabilities, mode: GenerationModeKind
+    ) throws(ParameterError) -> ImageShape? {
+        switch (shape, model.takesAspectRatio) {
         case (nil, _):
-            return model.defaultShape
-        case (.size(let size), .stableDiffusion):
+            return mode == .edit ? nil : model.defaultShape
+        case (.size(let size), false):
             guard model.sizes.contains(size) else {
                 throw ParameterError(
                     .size, family: model.family, value: "\(size)",
@@ -55,7 +58,7 @@ public enum RequestValidator {
                 )
             }
             return .size(size)
-        case (.aspectRatio(let ratio), .flux):
+        case (.aspectRatio(let ratio), true):
             guard model.aspectRatios.contains(ratio) else {
                 throw ParameterError(
                     .aspectRatio, family: model.family, value: ratio,
@@ -63,12 +66,12 @@ public enum RequestValidator {
                 )
             }
             return .aspectRatio(ratio)
-        case (.size(let size), .flux):
+        case (.size(let size), true):
             throw ParameterError(
                 .size, family: model.family, value: "\(size)",
                 allowed: "\(model.id.name) takes an aspect ratio instead: " + model.aspectRatios.joined(separator: ", ")
             )
-        case (.aspectRatio(let ratio), .stableDiffusion):
+        case (.aspectRatio(let ratio), false):
             throw ParameterError(
                 .aspectRatio, family: model.family, value: ratio,
                 allowed: "\(model.id.name) takes a size instead: " + model.sizes.map(\.description).joined(separator: ", ")
@@ -81,7 +84,7 @@ public enum RequestValidator {
     private static func inputPictureSize(_ mode: GenerationMode, for model: ModelCapabilities) -> ImageShape? {
         let input: InputImage
         switch mode {
-        case .textToImage: return nil
+        case .textToImage, .edit: return nil
         case .imageToImage(let initImage): input = initImage.image
         case .controlNet(let settings): input = settings.image
         }
@@ -93,9 +96,55 @@ public enum RequestValidator {
     }
 
     /// Throws the error that names the parameter and its range when `model` does not allow `value` (nil: the default).
-    private static func check(_ parameter: RequestParameter, _ value: Double?, for model: ModelCapabilities) throws(ParameterError) {
-        guard let value, let range = parameter.range(for: model), !range.contains(value) else { return }
-        throw ParameterError(parameter, family: model.family, value: format(value), allowed: range.text)
+    private static func check(
+        _ parameter: RequestParameter, _ value: Double?, for model: ModelCapabilities, mode: GenerationModeKind = .textToImage
+    ) throws(ParameterError) {
+        guard let value, let range = parameter.range(for: model, mode: mode), !range.contains(value) else { return }
+        let allowed = mode == .edit && range != parameter.range(for: model) ? range.text + " when editing a picture" : range.text
+        throw ParameterError(parameter, family: model.family, value: format(value), allowed: allowed)
+    }
+
+    /// The value checked, or the model's default; nil for a model that does not take the parameter (which
+    /// refuses a value given for it).
+    private static func checkedValue(
+        _ parameter: RequestParameter, _ value: Double?, default defaultValue: Double, for model: ModelCapabilities
+    ) throws(ParameterError) -> Double? {
+        guard model.takes(parameter) else {
+            if let value { throw notTaken(parameter, format(value), by: model) }
+            return nil
+        }
+        try check(parameter, value, for: model)
+        return value ?? defaultValue
+    }
+
+    private static func notTaken(_ parameter: RequestParameter, _ value: String, by model: ModelCapabilities) -> ParameterError {
+        ParameterError(parameter, family: model.family, value: value, allowed: "\(model.id.name) takes no \(parameter.name(for: model.family))")
+    }
+
+    /// Each option the model takes, checked (type and range) or set to its default; an option it does not
+    /// take is refused.
+    private static func validOptions(
+        _ options: ModelOptions, for model: ModelCapabilities, mode: GenerationModeKind
+    ) throws(ParameterError) -> ModelOptions {
+        var checked = ModelOptions()
+        for parameter in RequestParameter.options {
+            guard let value = options[parameter] else {
+                checked[parameter] = parameter.defaultValue(for: model)
+                continue
+            }
+            guard model.takes(parameter) else { throw notTaken(parameter, value.formText, by: model) }
+            switch (parameter.optionKind, value) {
+            case (.integer, .integer(let number)): try check(parameter, Double(number), for: model, mode: mode)
+            case (.flag, .flag): break
+            default:
+                throw ParameterError(
+                    parameter, family: model.family, value: value.formText,
+                    allowed: parameter.optionKind == .flag ? "true or false" : "a whole number"
+                )
+            }
+            checked[parameter] = value
+        }
+        return checked
     }
 
     private static func validSampler(_ sampler: Sampler?, for model: ModelCapabilities) throws(ParameterError) -> Sampler? {
@@ -111,7 +160,7 @@ public enum RequestValidator {
 
     private static func validateMode(_ mode: GenerationMode, for model: ModelCapabilities) throws(ParameterError) {
         switch mode {
-        case .textToImage:
+        case .textToImage, .edit:
             return
         case .imageToImage(let initImage):
             switch initImage.schedule {

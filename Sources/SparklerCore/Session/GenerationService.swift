@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a validated request on a backend and records what came of it, pictures or failure,
 /// so that nothing a user asked for is lost.
@@ -30,14 +31,32 @@ public struct GenerationService: Sendable {
         groupID: String = HistoryEntry.newGroupID(),
         progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
     ) async throws -> (result: GenerationResult, entries: [HistoryEntry]) {
+        // A request the server accepted under an id (FLUX Kontext) is recorded whatever happens next.
+        let acceptedAs = Mutex<String?>(nil)
+        let observed: @Sendable (GenerationProgress) -> Void = { update in
+            if case .waiting(let requestID, _, _) = update { acceptedAs.withLock { $0 = requestID } }
+            progress(update)
+        }
         let result: GenerationResult
         do {
-            result = try await backend.generate(request, model: model, progress: progress)
+            result = try await backend.generate(request, model: model, progress: observed)
         } catch is CancellationError {
+            if let requestID = acceptedAs.withLock({ $0 }) {
+                try history.recordFailure(
+                    request: request, backend: backend.name(for: model),
+                    message: "Cancelled while Fireworks was making the picture (request \(requestID)); it may still be billed.",
+                    remoteRequestID: requestID, groupID: groupID
+                )
+            }
             throw CancellationError()
         } catch {
             let message = String(describing: error)
-            let entry = try history.recordFailure(request: request, backend: backend.name(for: model), message: message, groupID: groupID)
+            let moderated = if case FireworksError.moderated = error { true } else { false }
+            let entry = try history.recordFailure(
+                request: request, backend: backend.name(for: model), message: message,
+                outcome: moderated ? .filtered : .failed,
+                remoteRequestID: (error as? FireworksError)?.requestID ?? acceptedAs.withLock { $0 }, groupID: groupID
+            )
             throw GenerationFailure(message: message, entry: entry, underlying: error)
         }
         let entries = try history.record(request: request, backend: backend.name(for: model), result: result, groupID: groupID)

@@ -24,6 +24,8 @@ struct LocalRunPlan {
             initSchedule = start.schedule
         case .controlNet:
             throw LocalEngineError.unsupported("the offline engine has no ControlNet; use text to image or image to image")
+        case .edit:
+            throw LocalEngineError.unsupported("the offline engine cannot edit by instruction; use image to image")
         }
         let seed = request.seed == 0 ? Int.random(in: 1...RequestValidator.maxSeed) : request.seed
         let canvas = EngineCanvas.size(for: size, nativeSide: nativeSide)

@@ -39,6 +39,8 @@ extension AppState {
             (.initImage, "Image to image needs an init image: type its path (Tab completes).")
         case .controlNet where form.controlImage.text.isEmpty:
             (.controlImage, "ControlNet needs a control image: type its path (Tab completes).")
+        case .edit where form.editImage.text.isEmpty:
+            (.editImage, "An edit needs the picture to change: type its path (Tab completes), or press x on a picture.")
         default:
             nil
         }
@@ -63,6 +65,8 @@ extension AppState {
         case .step(let step, let total, let preview):
             run.progress = GenerationRun.StepProgress(step: step, total: total)
             if let preview { run.preview = preview }
+        case .waiting(_, let status, let fraction):
+            run.remoteStatus = DisplayText.clean(status) + (fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? "")
         }
         generation = run
     }

@@ -13,14 +13,14 @@ extension AppState {
         default:
             break
         }
-        switch field.kind(for: model) {
+        switch field.kind(for: model, mode: form.mode) {
         case .slider(let spec):
             handleSlider(field, spec, key, modifiers)
         case .choice:
             handleChoice(field, key, modifiers)
         case .toggle:
             if [.enter, .character(" "), .left, .right].contains(key) {
-                form.safetyCheck.toggle()
+                setToggle(field, !toggleValue(field))
             }
         case .seed:
             handleSeed(key, modifiers)
@@ -28,6 +28,26 @@ extension AppState {
             return handleTextField(field, key, modifiers)
         }
         return []
+    }
+
+    // MARK: Toggles
+
+    func toggleValue(_ field: ParameterField) -> Bool {
+        switch field {
+        case .safety: return form.safetyCheck
+        case .option(let parameter):
+            guard case .flag(let value) = form.options[parameter] ?? parameter.defaultValue(for: model) else { return false }
+            return value
+        default: return false
+        }
+    }
+
+    private mutating func setToggle(_ field: ParameterField, _ value: Bool) {
+        switch field {
+        case .safety: form.safetyCheck = value
+        case .option(let parameter): form.options[parameter] = .flag(value)
+        default: return
+        }
     }
 
     // MARK: Sliders
@@ -75,6 +95,7 @@ extension AppState {
         case .scheduleStart: form.scheduleStart
         case .scheduleEnd: form.scheduleEnd
         case .conditioningScale: form.conditioningScale
+        case .option(let parameter): (form.options[parameter] ?? parameter.defaultValue(for: model))?.number ?? 0
         default: 0
         }
     }
@@ -88,6 +109,7 @@ extension AppState {
         case .scheduleStart: form.scheduleStart = value
         case .scheduleEnd: form.scheduleEnd = value
         case .conditioningScale: form.conditioningScale = value
+        case .option(let parameter): form.options[parameter] = .integer(Int(value.rounded()))
         default: return
         }
     }
@@ -122,7 +144,7 @@ extension AppState {
         case .mode:
             form.mode = next(model.modes, after: form.mode) ?? .textToImage
         case .size:
-            if model.family == .flux {
+            if model.takesAspectRatio {
                 form.aspectRatio = next(model.aspectRatios, after: form.aspectRatio)
             } else {
                 form.size = next(model.sizes, after: form.size)
@@ -197,6 +219,7 @@ extension AppState {
         case .initImage: form.initImage
         case .controlImage: form.controlImage
         case .controlNet: form.controlNet
+        case .editImage: form.editImage
         default: TextInput()
         }
     }
@@ -222,6 +245,7 @@ extension AppState {
         case .initImage: form.initImage = value
         case .controlImage: form.controlImage = value
         case .controlNet: form.controlNet = value
+        case .editImage: form.editImage = value
         default: return
         }
     }

@@ -97,6 +97,8 @@ public struct GenerationRun: Sendable, Equatable {
     public var progress: StepProgress?
     /// The backend's latest estimate of the picture, shown in the image pane while it is made.
     public var preview: RGBAImage?
+    /// Where a request that runs on the server's own time stands (FLUX Kontext: `Pending 40%`).
+    public var remoteStatus: String?
 
     public init(startedAt: Date, steps: Int, seed: Int) {
         self.startedAt = startedAt

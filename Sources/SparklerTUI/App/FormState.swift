@@ -31,18 +31,65 @@ public struct FormState: Sendable, Equatable, Codable {
     public var controlImage = TextInput()
     public var controlNet = TextInput("canny")
     public var conditioningScale = 0.5
+    /// The picture an edit (FLUX Kontext) starts from.
+    public var editImage = TextInput()
+    /// Values of the options only some models take; a model that does not take one ignores it.
+    public var options = ModelOptions()
 
     public init() {}
 
-    /// The rows the parameter panel shows for this model and mode.
+    private enum CodingKeys: String, CodingKey {
+        case prompt, negative, model, mode, size, aspectRatio, cfg, steps, sampler, seed, seedLocked, format, safetyCheck
+        case initImage, initMode, strength, scheduleStart, scheduleEnd, controlImage, controlNet, conditioningScale
+        case editImage, options
+    }
+
+    /// A saved form from any earlier version reads: a value it lacks keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        self.init()
+        prompt = try value(.prompt, prompt)
+        negative = try value(.negative, negative)
+        model = try value(.model, model)
+        mode = try value(.mode, mode)
+        size = try container.decodeIfPresent(ImageSize.self, forKey: .size)
+        aspectRatio = try container.decodeIfPresent(String.self, forKey: .aspectRatio)
+        cfg = try container.decodeIfPresent(Double.self, forKey: .cfg)
+        steps = try container.decodeIfPresent(Int.self, forKey: .steps)
+        sampler = try container.decodeIfPresent(Sampler.self, forKey: .sampler)
+        seed = try value(.seed, seed)
+        seedLocked = try value(.seedLocked, seedLocked)
+        format = try value(.format, format)
+        safetyCheck = try value(.safetyCheck, safetyCheck)
+        initImage = try value(.initImage, initImage)
+        initMode = try value(.initMode, initMode)
+        strength = try value(.strength, strength)
+        scheduleStart = try value(.scheduleStart, scheduleStart)
+        scheduleEnd = try value(.scheduleEnd, scheduleEnd)
+        controlImage = try value(.controlImage, controlImage)
+        controlNet = try value(.controlNet, controlNet)
+        conditioningScale = try value(.conditioningScale, conditioningScale)
+        editImage = try value(.editImage, editImage)
+        options = try value(.options, options)
+    }
+
+    /// The rows the parameter panel shows for this model and mode: only what the model takes.
     public func fields(for model: ModelCapabilities) -> [ParameterField] {
         var fields: [ParameterField] = [.model]
         if model.modes.count > 1 { fields.append(.mode) }
-        fields += [.size, .cfg, .steps]
+        fields.append(.size)
+        if model.takes(.guidance) { fields.append(.cfg) }
+        if model.takes(.steps) { fields.append(.steps) }
         if !model.samplers.isEmpty { fields.append(.sampler) }
-        fields += [.seed, .format, .safety]
+        fields += [.seed, .format]
+        if model.takes(.safetyCheck) { fields.append(.safety) }
+        fields += RequestParameter.options.filter(model.takes).map(ParameterField.option)
         switch mode {
         case .textToImage: break
+        case .edit: fields.append(.editImage)
         case .imageToImage:
             fields += [.initImage, .initMode]
             fields += initMode == .strength ? [.strength] : [.scheduleStart, .scheduleEnd]
@@ -76,14 +123,15 @@ public struct FormState: Sendable, Equatable, Codable {
             model: model.id.path,
             prompt: prompt.text,
             negativePrompt: negative.text.isEmpty || !model.acceptsNegativePrompt ? nil : negative.text,
-            shape: model.family == .flux ? aspectRatio.map(ImageShape.aspectRatio) : size.map(ImageShape.size),
-            cfgScale: cfg,
-            steps: steps,
+            shape: model.takesAspectRatio ? aspectRatio.map(ImageShape.aspectRatio) : size.map(ImageShape.size),
+            cfgScale: model.takes(.guidance) ? cfg : nil,
+            steps: model.takes(.steps) ? steps : nil,
             seed: seedLocked ? seed : 0,
             sampler: model.samplers.isEmpty ? nil : sampler,
             format: format,
             safetyCheck: safetyCheck,
-            mode: generationMode
+            mode: generationMode,
+            options: options.filter(model.takes)
         )
     }
 
@@ -101,6 +149,8 @@ public struct FormState: Sendable, Equatable, Codable {
                 image: InputImage(data: Data(), fileName: controlImage.text),
                 netName: controlNet.text, conditioningScale: conditioningScale
             ))
+        case .edit:
+            return .edit(InputImage(data: Data(), fileName: editImage.text))
         }
     }
 
@@ -123,8 +173,13 @@ public struct FormState: Sendable, Equatable, Codable {
         }
         format = request.format
         safetyCheck = request.safetyCheck
+        for (parameter, value) in request.options.entries {
+            options[parameter] = value
+        }
         switch request.mode {
         case .textToImage: break
+        case .edit(let picture):
+            editImage.replace(with: picture.fileName)
         case .imageToImage(let initial):
             initImage.replace(with: initial.image.fileName)
             switch initial.schedule {

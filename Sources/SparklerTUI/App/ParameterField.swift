@@ -1,10 +1,19 @@
 import SparklerCore
 
 /// One row of the parameter panel. Which rows exist depends on the model and the mode.
-public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
+public enum ParameterField: Sendable, Hashable {
     case model, mode, size, cfg, steps, sampler, seed, format, safety
     case initImage, initMode, strength, scheduleStart, scheduleEnd
     case controlImage, controlNet, conditioningScale
+    case editImage
+    /// A parameter only some models take, as the schema declares it (`RequestParameter.options`).
+    case option(RequestParameter)
+
+    public static let allCases: [ParameterField] = [
+        .model, .mode, .size, .cfg, .steps, .sampler, .seed, .format, .safety,
+        .initImage, .initMode, .strength, .scheduleStart, .scheduleEnd,
+        .controlImage, .controlNet, .conditioningScale, .editImage,
+    ] + RequestParameter.options.map(ParameterField.option)
 
     public var label: String {
         switch self {
@@ -25,13 +34,16 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
         case .controlImage: "Control"
         case .controlNet: "Net"
         case .conditioningScale: "Cond."
+        case .editImage: "Picture"
+        case .option(let parameter): parameter.formLabel
         }
     }
 
-    /// The request parameter this row edits; nil for rows that only shape the form (the init mode, the format).
+    /// The request parameter this row edits; nil for rows that only shape the form (the init mode).
     public var parameter: RequestParameter? {
         switch self {
-        case .model, .format: nil
+        case .model: nil
+        case .format: .format
         case .initMode: .initImageMode
         case .mode: .mode
         case .size: .size
@@ -47,6 +59,8 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
         case .controlImage: .controlImage
         case .controlNet: .controlNet
         case .conditioningScale: .conditioningScale
+        case .editImage: .editImage
+        case .option(let parameter): parameter
         }
     }
 
@@ -58,7 +72,8 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
         case seed
     }
 
-    public func kind(for model: ModelCapabilities) -> Kind {
+    /// How the row edits its value; a slider's range can narrow in a mode (Kontext's safety tolerance).
+    public func kind(for model: ModelCapabilities, mode: GenerationModeKind = .textToImage) -> Kind {
         switch self {
         case .cfg, .steps, .strength, .scheduleStart, .scheduleEnd, .conditioningScale:
             // Every slider edits a numeric request parameter, whose range the schema gives.
@@ -66,13 +81,21 @@ public enum ParameterField: String, Sendable, Hashable, Codable, CaseIterable {
             return .slider(range)
         case .model, .mode, .size, .sampler, .format, .initMode: return .choice
         case .safety: return .toggle
-        case .initImage, .controlImage, .controlNet: return .text
+        case .initImage, .controlImage, .controlNet, .editImage: return .text
         case .seed: return .seed
+        case .option(let parameter):
+            switch parameter.optionKind {
+            case .integer:
+                guard let range = parameter.range(for: model, mode: mode) else { preconditionFailure("\(parameter) has no range") }
+                return .slider(range)
+            case .flag, nil:
+                return .toggle
+            }
         }
     }
 
     /// Fields that edit text: keys go to the text first, as in the prompt.
-    public var isText: Bool { self == .initImage || self == .controlImage || self == .controlNet }
+    public var isText: Bool { self == .initImage || self == .controlImage || self == .controlNet || self == .editImage }
 }
 
 /// A slider moves through a numeric parameter's range on its grid.

@@ -148,15 +148,8 @@ enum InputImageReader {
 
     static func fill(_ request: GenerationRequest) throws -> GenerationRequest {
         var filled = request
-        switch request.mode {
-        case .imageToImage(var initImage) where initImage.image.data.isEmpty:
-            initImage.image = try read(initImage.image.fileName)
-            filled.mode = .imageToImage(initImage)
-        case .controlNet(var settings) where settings.image.data.isEmpty:
-            settings.image = try read(settings.image.fileName)
-            filled.mode = .controlNet(settings)
-        default:
-            break
+        if let image = request.mode.image, image.data.isEmpty {
+            filled.mode = request.mode.replacingImage(with: try read(image.fileName))
         }
         return filled
     }

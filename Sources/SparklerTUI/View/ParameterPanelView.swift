@@ -13,13 +13,13 @@ struct ParameterPanelView {
         for row in layout.rows {
             let isFocused = row.field == focused
             frame.put(row.field.label, x: row.labelX, y: row.y, style: isFocused ? theme.titleFocused : theme.label, limit: ParameterPanelLayout.labelWidth - 1)
-            switch row.field.kind(for: state.model) {
+            switch row.field.kind(for: state.model, mode: state.form.mode) {
             case .slider(let spec):
                 drawSlider(&frame, row: row, spec: spec, value: state.sliderValue(row.field), typed: isFocused ? state.typedValue : nil, focused: isFocused)
             case .choice:
                 drawChoice(&frame, row: row, text: choiceText(row.field, state: state), focused: isFocused)
             case .toggle:
-                drawChoice(&frame, row: row, text: state.form.safetyCheck ? "on" : "off", focused: isFocused)
+                drawChoice(&frame, row: row, text: state.toggleValue(row.field) ? "on" : "off", focused: isFocused)
             case .seed:
                 drawSeed(&frame, row: row, state: state, focused: isFocused)
             case .text:
@@ -75,7 +75,7 @@ struct ParameterPanelView {
         switch field {
         case .model: return model.displayName
         case .mode: return form.mode.rawValue
-        case .size: return model.family == .flux ? (form.aspectRatio ?? "") : (form.size?.description ?? "")
+        case .size: return model.takesAspectRatio ? (form.aspectRatio ?? "") : (form.size?.description ?? "")
         case .sampler: return form.sampler?.rawValue ?? "default"
         case .format: return form.format == .jpeg ? "JPG" : "PNG"
         case .initMode: return form.initMode == .strength ? "strength" : "step schedule"
@@ -85,7 +85,7 @@ struct ParameterPanelView {
 
     private func placeholder(_ field: ParameterField) -> String {
         switch field {
-        case .initImage, .controlImage: "path (Tab completes)"
+        case .initImage, .controlImage, .editImage: "path (Tab completes)"
         case .controlNet: "e.g. canny"
         default: ""
         }

@@ -34,6 +34,7 @@ struct StatusLineView {
             var text = " generating \(elapsed) · \(run.steps) steps · "
             text += run.seed == 0 ? "random seed" : "seed \(run.seed)"
             if let progress = run.progress { text += " · step \(progress.step)/\(progress.total)" }
+            if let remote = run.remoteStatus { text += " · \(remote)" }
             if let note = run.retryNote { text += " · \(note)" }
             text += " · Esc cancels"
             frame.put(String(spinner), x: rect.x, y: rect.y, style: theme.spinner)

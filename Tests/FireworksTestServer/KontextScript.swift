@@ -1,0 +1,52 @@
+import Foundation
+
+/// What the test server's FLUX Kontext workflow does with each task submitted from now on: the answers its
+/// `get_result` polls get, in order (the last one repeats), and what happens to the picture's URL.
+public struct KontextScript: Sendable {
+    /// One `get_result` answer.
+    public enum Poll: Sendable, Equatable {
+        /// `Pending`, with the progress fraction when given.
+        case pending(progress: Double? = nil)
+        /// `Ready`, with `result.sample` pointing at the picture.
+        case ready
+        /// `Request Moderated` or `Content Moderated`, with these details.
+        case requestModerated(details: String)
+        case contentModerated(details: String)
+        /// `Error`, with these details.
+        case error(details: String)
+        /// `Task not found`.
+        case taskNotFound
+    }
+
+    /// What the signed picture URL answers.
+    public enum Sample: Sendable, Equatable {
+        /// The picture, until `expiresAfter` has passed since `Ready` (then 403 "Request has expired").
+        case serve(expiresAfter: Duration = .seconds(600))
+        /// 403 at once: a URL that expired before the client came.
+        case expired
+    }
+
+    public var polls: [Poll]
+    public var sample: Sample
+
+    public init(polls: [Poll] = [.pending(progress: 0.5), .ready], sample: Sample = .serve()) {
+        self.polls = polls
+        self.sample = sample
+    }
+
+    /// `Pending` for ever: a server that never becomes Ready.
+    public static let neverReady = KontextScript(polls: [.pending(progress: 0.1)])
+}
+
+extension KontextScript.Poll: Hashable {
+    var status: String {
+        switch self {
+        case .pending: "Pending"
+        case .ready: "Ready"
+        case .requestModerated: "Request Moderated"
+        case .contentModerated: "Content Moderated"
+        case .error: "Error"
+        case .taskNotFound: "Task not found"
+        }
+    }
+}
