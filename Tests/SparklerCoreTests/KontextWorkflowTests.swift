@@ -33,7 +33,7 @@ import Testing
             let json = try #require(submit.json)
             #expect(json == [
                 "prompt": .string("a lighthouse at dusk"), "aspect_ratio": .string("16:9"), "seed": .int(77),
-                "output_format": .string("png"),
+                "output_format": .string("png"), "safety_tolerance": .int(2), "prompt_upsampling": .bool(false),
             ])
             let id = try #require(result.requestID)
             for poll in requests[1...4] {

@@ -18,18 +18,39 @@ import Testing
         }
     }
 
-    /// The form shows what the model takes and nothing else: Kontext has no CFG or steps.
+    /// The form shows what the model takes and nothing else: Kontext has no CFG or steps but its own options;
+    /// an option set in the form reaches the request only for a model that takes it.
     @Test func rowsFollowWhatTheModelTakes() throws {
-        let kontext = try ModelCatalogue().resolve("flux-kontext-pro")
+        let catalogue = ModelCatalogue()
+        let kontext = try catalogue.resolve("flux-kontext-pro")
+        let playground = try catalogue.resolve("playground-v2-1024px-aesthetic")
         var form = FormState()
         form.mode = .edit
         let rows = form.fields(for: kontext)
-        #expect(!rows.contains(.cfg) && !rows.contains(.steps) && !rows.contains(.safety) && rows.contains(.editImage))
+        #expect(!rows.contains(.cfg) && !rows.contains(.steps) && !rows.contains(.safety))
+        #expect(rows.contains(.option(.safetyTolerance)) && rows.contains(.option(.promptUpsampling)) && rows.contains(.editImage))
+        #expect(form.fields(for: playground).allSatisfy { if case .option = $0 { false } else { true } })
+
+        form.options[.safetyTolerance] = .integer(1)
         form.editImage.replace(with: "day.png")
         form.prompt.replace(with: "make it night")
         let request = form.request(for: kontext)
-        #expect(request.cfgScale == nil && request.steps == nil)
+        #expect(request.options[.safetyTolerance] == .integer(1) && request.cfgScale == nil && request.steps == nil)
         #expect(request.mode == .edit(InputImage(data: Data(), fileName: "day.png")))
+        form.mode = .textToImage
+        #expect(form.request(for: playground).options.isEmpty)
+    }
+
+    /// The slider narrows with the mode: at most 2 when Kontext edits a picture, as the validator says.
+    @Test func theSafetyToleranceSliderNarrowsWhenEditing() throws {
+        let kontext = try ModelCatalogue().resolve("flux-kontext-max")
+        guard case .slider(let editing) = ParameterField.option(.safetyTolerance).kind(for: kontext, mode: .edit),
+              case .slider(let drawing) = ParameterField.option(.safetyTolerance).kind(for: kontext, mode: .textToImage)
+        else {
+            Issue.record("the safety tolerance is not a slider")
+            return
+        }
+        #expect(editing.upper == 2 && drawing.upper == 6)
     }
 
     /// A form saved by an earlier version (no options, no picture to edit) still loads, keeping its values.

@@ -8,6 +8,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case initImage, initImageMode, imageStrength, scheduleStart, scheduleEnd, stepSchedule, cropPadding
     case controlImage, controlNet, conditioningScale
     case format, editImage
+    case safetyTolerance, promptUpsampling
 
     /// What messages, the CLI and the form call it: `cfg` on SD models, `guidance` on FLUX.
     public func name(for family: ModelFamily) -> String {
@@ -39,6 +40,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         case .conditioningScale: "conditioning scale"
         case .format: "format"
         case .editImage: "picture to edit"
+        case .safetyTolerance: "safety tolerance"
+        case .promptUpsampling: "prompt upsampling"
         }
     }
 
@@ -76,7 +79,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         case .controlImage: "control_image"
         case .controlNet: "control_net_name"
         case .conditioningScale: "conditioning_scale"
-        case .mode, .size, .aspectRatio, .jpegQuality, .format, .editImage: nil
+        case .mode, .size, .aspectRatio, .jpegQuality, .format, .editImage, .safetyTolerance, .promptUpsampling: nil
         }
     }
 
@@ -99,6 +102,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         case .seed: "seed"
         case .format: "output_format"
         case .editImage: "input_image"
+        case .safetyTolerance: "safety_tolerance"
+        case .promptUpsampling: "prompt_upsampling"
         default: nil
         }
     }
@@ -116,9 +121,10 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         case .jpegQuality: NumericRange(0...100, step: 1, decimals: 0)
         case .imageStrength, .scheduleStart, .scheduleEnd: NumericRange(0...1, step: 0.05, decimals: 2)
         case .conditioningScale: NumericRange(0...2, step: 0.05, decimals: 2)
+        case .safetyTolerance: NumericRange(0...(mode == .edit ? 2 : 6), step: 1, decimals: 0)
         case .prompt, .negativePrompt, .mode, .size, .aspectRatio, .sampler, .safetyCheck, .stylePreset, .loraAdapterName,
              .loraWeightFilename, .initImage, .initImageMode, .stepSchedule, .cropPadding, .controlImage, .controlNet,
-             .format, .editImage:
+             .format, .editImage, .promptUpsampling:
             nil
         }
     }
@@ -128,6 +134,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     /// the CLI, the form, validation, the encoder, `serve`, history and provenance to handle it.
     public var optionKind: OptionKind? {
         switch self {
+        case .safetyTolerance: .integer
+        case .promptUpsampling: .flag
         default: nil
         }
     }
@@ -139,6 +147,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     public func defaultValue(for model: ModelCapabilities) -> ParameterValue? {
         guard wireName(for: model.family) != nil else { return nil }
         switch self {
+        case .safetyTolerance: return .integer(2)
+        case .promptUpsampling: return .flag(false)
         default: return nil
         }
     }
@@ -146,6 +156,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     /// What an option does, for `--help` and the form's hint.
     public var optionHelp: String {
         switch self {
+        case .safetyTolerance: "How permissive moderation is, 0 (strictest) to 6; at most 2 when editing a picture."
+        case .promptUpsampling: "Let the model rewrite the prompt in more detail before drawing."
         default: name(for: .stableDiffusion)
         }
     }
@@ -153,6 +165,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     /// An option's row label in the playground's form (at most 8 columns).
     public var formLabel: String {
         switch self {
+        case .safetyTolerance: "Safety"
+        case .promptUpsampling: "Upsample"
         default: String(name(for: .stableDiffusion).prefix(8))
         }
     }
