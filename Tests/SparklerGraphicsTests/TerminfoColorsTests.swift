@@ -1,5 +1,5 @@
 import Foundation
-@testable import SparklerTUI
+@testable import SparklerGraphics
 import Testing
 
 /// terminfo's `colors`, read from compiled entries without ncurses: against `tput` on this machine's database,
