@@ -57,14 +57,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Pictures in a terminal: chafa, the sixel, kitty and iTerm2 protocols, the terminal's answers and the one
+        // graphics decision. No ncurses: `render` and `doctor` use it without the playground.
+        .target(name: "SparklerGraphics", dependencies: ["SparklerCore", "CChafa"]),
         .target(
             name: "SparklerTUI",
-            dependencies: ["SparklerCore", "CNcurses", "CChafa", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["SparklerCore", "SparklerGraphics", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "sparkler",
             dependencies: [
-                "SparklerCore", "SparklerTUI", "SparklerEngine", "SparklerServer",
+                "SparklerCore", "SparklerGraphics", "SparklerTUI", "SparklerEngine", "SparklerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -92,11 +95,11 @@ let package = Package(
         // What the test targets share: where the built executables are.
         .target(name: "TestSupport", dependencies: ["SparklerCore"], path: "Tests/TestSupport"),
         // Drives the terminal layer inside tmux for the SparklerTUITests terminal tests.
-        .executableTarget(name: "terminal-probe", dependencies: ["SparklerTUI"], path: "Tests/TerminalProbe"),
+        .executableTarget(name: "terminal-probe", dependencies: ["SparklerTUI", "SparklerGraphics"], path: "Tests/TerminalProbe"),
         // `make bench`: the history pane with 100,000 entries.
         .executableTarget(
             name: "history-bench",
-            dependencies: ["SparklerCore", "SparklerTUI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SparklerCore", "SparklerGraphics", "SparklerTUI", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/HistoryBench"
         ),
         // `make bench`: `sparkler serve` under 1, 2 and 8 concurrent clients.
@@ -110,7 +113,10 @@ let package = Package(
             name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "SparklerAdherence", "CBLAS"], path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerCore", "FireworksTestServer", "TestSupport"]),
+        .testTarget(name: "SparklerGraphicsTests", dependencies: ["SparklerGraphics", "SparklerCore"]),
+        .testTarget(
+            name: "SparklerTUITests", dependencies: ["SparklerTUI", "SparklerGraphics", "SparklerCore", "FireworksTestServer", "TestSupport"]
+        ),
         .testTarget(name: "SparklerEngineTests", dependencies: ["SparklerEngine", "SparklerAdherence"]),
         .testTarget(
             name: "SparklerServerTests",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SparklerCore
+import SparklerGraphics
 import SparklerTUI
 
 /// How the history pane behaves with 100,000 entries: fills a history with that many rows, then

@@ -27,17 +27,5 @@ static inline attr_t sparkler_attr_invisible(void) { return A_INVIS; }
 static inline mmask_t sparkler_button_pressed(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_PRESSED); }
 static inline mmask_t sparkler_button_released(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_RELEASED); }
 static inline mmask_t sparkler_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
-// Last: term.h defines a macro for every terminfo capability.
-#include <term.h>
-
-/// terminfo's `colors` for a terminal type, read without starting curses (nothing is written);
-/// -1 when the type is unknown, 0 when it has no colour.
-static inline int sparkler_terminfo_colors(const char *name) {
-    int status = 0;
-    if (setupterm(name, -1, &status) != OK) return -1;
-    int colors = tigetnum("colors");
-    del_curterm(cur_term);
-    return colors < 0 ? 0 : colors;
-}
 
 #endif

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SparklerCore
 import SparklerEngine
-import SparklerTUI
+import SparklerGraphics
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import SparklerCore
-import SparklerTUI
+import SparklerGraphics
 
 /// How pictures are drawn, as the command line gives it; each option given overrides the
 /// `[terminal]` table of config.toml. The decision itself is the detector's.

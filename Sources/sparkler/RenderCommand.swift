@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SparklerCore
-import SparklerTUI
+import SparklerGraphics
 
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

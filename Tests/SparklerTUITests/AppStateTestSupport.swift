@@ -1,5 +1,6 @@
 import Foundation
 @testable import SparklerCore
+import SparklerGraphics
 @testable import SparklerTUI
 
 /// A playground state as the runtime would build it, with a Fireworks backend available.

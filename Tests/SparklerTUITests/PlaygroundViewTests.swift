@@ -1,4 +1,5 @@
 import Foundation
+import SparklerGraphics
 import Testing
 @testable import SparklerCore
 @testable import SparklerTUI

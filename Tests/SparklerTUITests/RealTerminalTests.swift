@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import SparklerCore
+import SparklerGraphics
 import SparklerTUI
 import Testing
 

@@ -1,3 +1,4 @@
+import SparklerGraphics
 import Testing
 @testable import SparklerTUI
 

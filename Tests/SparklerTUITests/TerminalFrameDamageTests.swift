@@ -1,3 +1,4 @@
+@testable import SparklerGraphics
 import Testing
 @testable import SparklerTUI
 

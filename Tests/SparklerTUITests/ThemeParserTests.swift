@@ -1,4 +1,5 @@
 import SparklerCore
+import SparklerGraphics
 import Testing
 @testable import SparklerTUI
 

@@ -1,4 +1,5 @@
 import Glibc
+import SparklerGraphics
 import SparklerTUI
 
 /// A tiny full-screen program for the terminal tests: paints a few styled cells, lists every input

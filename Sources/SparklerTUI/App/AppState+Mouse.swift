@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 extension AppState {
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
         guard overlay == nil, let layout else {

@@ -1,4 +1,5 @@
 import SparklerCore
+import SparklerGraphics
 
 /// A comparison in the image pane: a grid of cells, each waiting, running, done or failed.
 public struct CompareState: Sendable, Equatable {

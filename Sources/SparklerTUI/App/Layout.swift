@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// Where each pane goes for a terminal size. Views draw into these rectangles and mouse clicks
 /// are matched against them, so both always agree.
 public struct Layout: Sendable, Equatable {

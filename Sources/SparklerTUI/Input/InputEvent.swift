@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// What the terminal reports: keys, mouse, resizes. The terminal layer decodes ncurses input
 /// into these; `update` never sees ncurses.
 public enum InputEvent: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import SparklerCore
+import SparklerGraphics
 
 /// Pictures of history entries, read from the history's files, decoded and rendered once per
 /// (picture, pane size, format) through the cache.

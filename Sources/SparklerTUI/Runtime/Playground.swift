@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerGraphics
 
 /// The terminal playground: builds the state from the user's setup, then runs the loop that reads
 /// input, feeds `update`, carries out effects and paints `view`, until the user quits.

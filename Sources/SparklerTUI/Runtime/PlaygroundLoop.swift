@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerGraphics
 
 /// The UI thread's loop: the only code that touches the terminal.
 struct PlaygroundLoop: @unchecked Sendable {

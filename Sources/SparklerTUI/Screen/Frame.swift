@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// A whole screen of styled cells, drawn by views and written to the terminal by the painter.
 ///
 /// Pictures shown as terminal graphics (sixel, kitty) are not cells: they travel as placements,

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// What colours the terminal can show, from its terminfo entry's colour count.
 public enum ColorMode: Sendable, Equatable {
     case monochrome

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// What painting a frame has to redo, given the frame on screen and the pictures shown over it.
 struct FrameDamage: Equatable {
     /// Rows whose cells must be written again.

@@ -1,4 +1,5 @@
 import CNcurses
+import SparklerGraphics
 
 /// Writes frames to the session's screen: only the rows that changed since the last frame, every
 /// row after a resize; then the cursor, the graphics placements that are not on screen yet, and the

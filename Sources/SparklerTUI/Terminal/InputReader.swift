@@ -1,4 +1,5 @@
 import CNcurses
+import SparklerGraphics
 
 /// Reads keys, mouse events and resizes from the session's terminal, one at a time.
 public final class InputReader {

@@ -1,4 +1,5 @@
 import Glibc
+import SparklerGraphics
 import Synchronization
 
 /// Puts the terminal back the way it was found when the process ends without

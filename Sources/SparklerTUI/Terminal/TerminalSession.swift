@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import SparklerGraphics
 
 public enum TerminalError: Error, CustomStringConvertible {
     case notInteractive

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// The xterm 256-colour palette as RGB, for terminals that cannot show an index as asked: direct
 /// colour terminals (which can only name 0-7 by index) and 8- or 16-colour ones.
 enum XtermPalette {
@@ -39,5 +41,16 @@ enum XtermPalette {
             }
         }
         return UInt8(best)
+    }
+}
+
+extension Color {
+    /// The colour's red, green and blue by xterm's palette (black for the terminal's default).
+    var rgb: (UInt8, UInt8, UInt8) {
+        switch self {
+        case .default: (0, 0, 0)
+        case .indexed(let index): XtermPalette.rgb(index)
+        case .rgb(let r, let g, let b): (r, g, b)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 extension Color {
     /// What a theme file may write for a colour, for error messages.
     static let themeSyntax = ##""default", a palette index 0-255 such as "123", or "#rrggbb""##

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// How every part of the screen looks: one `Style` per `ThemeElement`.
 public struct Theme: Sendable, Hashable {
     public var name: String

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// A part of the screen that a theme styles. The raw value is its table name in a theme file.
 public enum ThemeElement: String, CaseIterable, Sendable {
     case background

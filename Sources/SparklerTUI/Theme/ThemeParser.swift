@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerGraphics
 import TOMLKit
 
 /// Turns a theme file into a `Theme`, reporting the first mistake with its file and line.

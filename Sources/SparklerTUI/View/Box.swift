@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// A bordered panel with a title in its top edge: `┌ Prompt ─────┐`.
 struct Box {
     var title: String

@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerGraphics
 
 /// Where each cell of a comparison goes in the image pane: equal cells, a label row each.
 public struct CompareGridLayout: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerGraphics
 
 /// The history list, newest first, with the selected entry's small picture and parameters.
 struct HistoryPaneView {

@@ -1,4 +1,5 @@
 import SparklerCore
+import SparklerGraphics
 
 /// The picture, as large as the pane allows, or what to do to get one.
 struct ImagePaneView {

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// Help and the questions that need an answer before anything else happens.
 struct OverlayView {
     static var helpLines: [(String, String)] { Keymap.help.map { ($0.keys, $0.summary) } }

@@ -1,4 +1,5 @@
 import SparklerCore
+import SparklerGraphics
 
 /// The parameter panel: one row per parameter the model takes, each drawn by its kind.
 struct ParameterPanelView {

@@ -1,4 +1,5 @@
 import SparklerCore
+import SparklerGraphics
 
 /// Where views get pictures from: the runtime decodes, renders and caches them; tests pass a fake.
 public protocol PictureSource: Sendable {

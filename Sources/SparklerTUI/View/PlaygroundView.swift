@@ -1,5 +1,6 @@
 import Foundation
 import SparklerCore
+import SparklerGraphics
 
 /// Draws the whole playground from the state alone: the same state always gives the same frame.
 public struct PlaygroundView {

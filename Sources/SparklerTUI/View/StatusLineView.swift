@@ -1,4 +1,5 @@
 import Foundation
+import SparklerGraphics
 
 /// The bottom line: what is happening (spinner, elapsed time, cost) or what just happened,
 /// and on the right the backend, the session's billed steps and where help is.

@@ -1,3 +1,5 @@
+import SparklerGraphics
+
 /// A text input drawn over one or more rows, wrapping at the width and scrolled so that the
 /// cursor stays visible. Returns where the cursor is, for the terminal cursor.
 struct TextFieldView {

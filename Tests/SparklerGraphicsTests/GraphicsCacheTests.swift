@@ -1,6 +1,5 @@
-import Foundation
 import SparklerCore
-@testable import SparklerTUI
+@testable import SparklerGraphics
 import Testing
 
 /// Decoded images and rendered panes are kept, so that nothing is decoded or rendered twice.
@@ -25,21 +24,6 @@ import Testing
         #expect(cache.statistics.decodes == 1)
         #expect(cache.statistics.renders == 3)
         #expect(cache.statistics.imageHits == 2)
-    }
-
-    @Test func livePreviewsLeaveHistorysPicturesCached() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-previews-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let cache = PictureCache(renderer: PictureRenderer(threads: 1))
-        _ = cache.picture(forKey: "history picture", columns: 20, rows: 10, format: format) { image }
-        let source = HistoryPictureSource(
-            history: try HistoryStore(directory: directory, appVersion: "test"), cache: cache, format: format
-        )
-        for step in 1...20 {
-            #expect(source.picture(for: image, key: "preview \(step)", columns: 20, rows: 10) != nil)
-        }
-        _ = cache.picture(forKey: "history picture", columns: 20, rows: 10, format: format) { image }
-        #expect(cache.statistics == PictureCache.Statistics(decodes: 1, renders: 1, imageHits: 0, pictureHits: 1))
     }
 
     @Test func theLeastRecentlyUsedPaneGoesFirst() {

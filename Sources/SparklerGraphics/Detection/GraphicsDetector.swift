@@ -32,7 +32,8 @@ public struct GraphicsDetector: Sendable {
     ) -> TerminalGraphics {
         let terminal = TerminalEnvironment(environment)
         let chafa = ChafaTerminalInfo(environment: environment)
-        let (depth, colorReason) = colorDepth(terminal, chafa, answers, cursesColorCount: cursesColorCount, cursesTerminal: cursesTerminal)
+        let (depth, colorReason) = colorDepth(
+            terminal, chafa, answers, environment: environment, cursesColorCount: cursesColorCount, cursesTerminal: cursesTerminal)
         let (mode, throughPassthrough, modeReason) = self.mode(terminal, chafa, answers)
         let cell = CellGeometry.resolve(window: window, answers: answers)
         return TerminalGraphics(
@@ -115,8 +116,8 @@ public struct GraphicsDetector: Sendable {
     }
 
     private func colorDepth(
-        _ terminal: TerminalEnvironment, _ chafa: ChafaTerminalInfo, _ answers: TerminalAnswers?, cursesColorCount: Int?,
-        cursesTerminal: CursesTerminalType?
+        _ terminal: TerminalEnvironment, _ chafa: ChafaTerminalInfo, _ answers: TerminalAnswers?, environment: [String: String],
+        cursesColorCount: Int?, cursesTerminal: CursesTerminalType?
     ) -> (ColorDepth, String) {
         if let colorPreference { return (colorPreference, "asked for: \(colorPreference.displayName)") }
         if terminal.noColor { return (.none, "NO_COLOR is set: no colour") }
@@ -134,7 +135,7 @@ public struct GraphicsDetector: Sendable {
             }
             return (.truecolor, "\(claim): truecolor")
         }
-        if let count = TerminfoColors.count(term: terminal.term) {
+        if let count = TerminfoColors.count(term: terminal.term, environment: environment) {
             let depth = ColorDepth(colorCount: count)
             return (depth, "terminfo gives \(terminal.termDescription) \(count) colours: \(depth.displayName)")
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import Testing
-@testable import SparklerTUI
+@testable import SparklerGraphics
 
 /// The probe against a pseudo-terminal whose "terminal" answers slowly, as over a distant ssh link: a
 /// caller that gives the terminal back (render, doctor) waits for the answers instead of leaving them to

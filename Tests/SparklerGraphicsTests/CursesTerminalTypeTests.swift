@@ -1,4 +1,4 @@
-@testable import SparklerTUI
+@testable import SparklerGraphics
 import Testing
 
 /// Which terminfo entry ncurses draws with, against this machine's terminfo database (ncurses-term is one of

@@ -1,5 +1,5 @@
 /// A picture rendered for one pane: its cells (symbols) or its escape sequence (sixel, kitty),
-/// and where in the pane it sits.
+/// and where in the pane it sits. The playground draws it into its frame (`RenderedPicture+Frame` in the TUI).
 public struct RenderedPicture: Sendable, Equatable {
     public enum Content: Sendable, Equatable {
         /// The picture's cells, row by row, `fit.picture.width` to a row.
@@ -34,27 +34,9 @@ public struct RenderedPicture: Sendable, Equatable {
         return stride(from: 0, to: cells.count, by: fit.picture.width).map { cells[$0..<$0 + fit.picture.width] }
     }
 
-    /// Draws the picture into the pane whose top left is (x, y): symbols as cells; sixel, kitty or iTerm2
-    /// as a placement over the cells, which the painter writes after them. The margins and the cells under a
-    /// placement keep what the view drew there (the theme's background).
-    public func draw(into frame: inout Frame, x: Int, y: Int) {
-        let rect = Rect(x: x + fit.picture.x, y: y + fit.picture.y, width: fit.picture.width, height: fit.picture.height)
-        switch content {
-        case .cells:
-            for row in 0..<rect.height {
-                for column in 0..<rect.width {
-                    frame[rect.x + column, rect.y + row] = cell(x: fit.picture.x + column, y: fit.picture.y + row)
-                }
-            }
-        case .sequence(let sequence):
-            guard !rect.isEmpty else { return }
-            frame.placements.append(GraphicsPlacement(rect: rect, sequence: sequence, key: placementKey, removal: removal(at: rect)))
-        }
-    }
-
     /// Kitty's delete command for this picture's image id, freeing its data too; nil for the other modes,
     /// whose pixels the cells written over them replace.
-    private func removal(at rect: Rect) -> String? {
+    public var removal: String? {
         guard format.mode == .kitty else { return nil }
         let command = KittyImage.deletion(id: KittyImage.id(for: placementKey))
         return format.wrapsForTmux ? TmuxPassthrough.wrap(command) : command

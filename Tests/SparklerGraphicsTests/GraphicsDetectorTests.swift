@@ -1,5 +1,5 @@
 import SparklerCore
-@testable import SparklerTUI
+@testable import SparklerGraphics
 import Testing
 
 /// The one graphics decision, from permutations of the environment a terminal gives.

@@ -1,5 +1,5 @@
 import SparklerCore
-@testable import SparklerTUI
+@testable import SparklerGraphics
 
 /// Synthetic pictures and helpers the graphics tests share.
 enum GraphicsTestImages {

@@ -27,15 +27,6 @@ public enum Color: Sendable, Hashable {
         }
     }
 
-    /// The colour's red, green and blue by xterm's palette (black for the terminal's default).
-    var rgb: (UInt8, UInt8, UInt8) {
-        switch self {
-        case .default: (0, 0, 0)
-        case .indexed(let index): XtermPalette.rgb(index)
-        case .rgb(let r, let g, let b): (r, g, b)
-        }
-    }
-
     private static func distance(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
         let (dr, dg, db) = (a.0 - b.0, a.1 - b.1, a.2 - b.2)
         return dr * dr + dg * dg + db * db

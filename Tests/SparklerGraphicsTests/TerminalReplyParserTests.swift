@@ -1,5 +1,5 @@
 import Testing
-@testable import SparklerTUI
+@testable import SparklerGraphics
 
 /// The start-up answers as real terminals send them, split, mixed with typing, late and broken.
 @Suite struct TerminalReplyParserTests {

@@ -15,8 +15,9 @@ public struct CursesTerminalType: Sendable, Equatable {
 
     public static func choose(
         environment: [String: String], answers: TerminalAnswers?,
-        colorsOf: (String) -> Int? = { TerminfoColors.count(term: $0) }
+        colorsOf: ((String) -> Int?)? = nil
     ) -> CursesTerminalType {
+        let colorsOf = colorsOf ?? { TerminfoColors.count(term: $0, environment: environment) }
         let terminal = TerminalEnvironment(environment)
         guard let term = terminal.term else { return CursesTerminalType(name: nil, colors: nil, reason: "TERM is unset") }
         let colors = colorsOf(term)

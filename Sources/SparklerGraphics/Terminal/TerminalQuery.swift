@@ -16,7 +16,7 @@ public enum TerminalQuery {
 
     /// What is asked again after a resize: the cell size where only the terminal knows it, and the sixel
     /// limit, which xterm ties to its window.
-    static func afterResize(_ graphics: TerminalGraphics) -> String {
+    public static func afterResize(_ graphics: TerminalGraphics) -> String {
         (graphics.cell.source == .cellReply ? "\u{1B}[16t" : "") + (graphics.format.sixelLimit != nil ? "\u{1B}[?2;1;0S" : "")
     }
 }

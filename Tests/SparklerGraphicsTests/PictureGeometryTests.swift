@@ -1,6 +1,6 @@
 import SparklerCore
 import Testing
-@testable import SparklerTUI
+@testable import SparklerGraphics
 
 /// Placement from the pane, the cell's pixels and the picture's size; the cell size's sources.
 @Suite struct PictureGeometryTests {
