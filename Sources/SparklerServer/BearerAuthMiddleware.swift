@@ -3,8 +3,11 @@ import Hummingbird
 /// Lets through only requests that send `Authorization: Bearer <key>`, as Fireworks does; the others get 401.
 struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let key: String
+    /// Paths under this prefix need no key (signed picture URLs).
+    var open: String?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let open, request.uri.path.hasPrefix(open) { return try await next(request, context) }
         guard let authorization = request.headers[.authorization] else {
             throw unauthorized("No API key: send the key sparkler serve was started with as Authorization: Bearer KEY.")
         }

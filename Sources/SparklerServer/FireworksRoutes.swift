@@ -10,6 +10,7 @@ struct FireworksRoutes {
     let engine: any ImageBackend
     let history: HistoryStore
     let queue: GenerationQueue
+    let kontextTasks: KontextTaskStore
     let logger: Logger
 
     func router() -> Router<BasicRequestContext> {
@@ -17,7 +18,8 @@ struct FireworksRoutes {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorMiddleware())
         if let key = configuration.key {
-            router.add(middleware: BearerAuthMiddleware(key: key))
+            // A picture's signed URL carries its own permission, as Fireworks' do: no key there.
+            router.add(middleware: BearerAuthMiddleware(key: key, open: KontextEndpoint.samplesPath + "/"))
         }
         for route in ImageRoute.allCases {
             let endpoint = ImageEndpoint(
@@ -30,6 +32,18 @@ struct FireworksRoutes {
                 refuseOtherMethods(on: pattern, allowed: .post, router: router)
             }
         }
+        let kontext = KontextEndpoint(
+            models: models, engine: engine, history: history, queue: queue, configuration: configuration, tasks: kontextTasks
+        )
+        for (account, model) in [(":account", ":model"), (":account", "accounts/:modelAccount/models/:model")] {
+            let submit = ImageRoute.kontextPath(account: account, model: model)
+            router.post(RouterPath(submit)) { request, context in try await kontext.submit(request, context: context) }
+            router.post(RouterPath(submit + "/get_result")) { request, context in try await kontext.result(request, context: context) }
+            refuseOtherMethods(on: submit, allowed: .post, router: router)
+            refuseOtherMethods(on: submit + "/get_result", allowed: .post, router: router)
+        }
+        router.get(RouterPath(KontextEndpoint.samplesPath + "/:file")) { request, context in try await kontext.sample(request, context: context) }
+
         let modelsPath = "\(ImageRoute.base)/models"
         router.get(RouterPath(modelsPath)) { [models] _, _ in try ModelListing.response(models) }
         refuseOtherMethods(on: modelsPath, allowed: .get, router: router)

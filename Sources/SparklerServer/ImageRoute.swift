@@ -31,6 +31,11 @@ enum ImageRoute: CaseIterable, Sendable {
     /// The model family whose requests this route takes.
     var family: ModelFamily { self == .workflow ? .flux : .stableDiffusion }
 
+    /// FLUX Kontext's submission path, and its `get_result` beside it.
+    static func kontextPath(account: String, model: String) -> String {
+        "\(base)/workflows/accounts/\(account)/models/\(model)"
+    }
+
     /// Where a model's text-to-image requests go.
     static func textToImage(for family: ModelFamily) -> ImageRoute {
         family == .flux ? .workflow : .textToImage

@@ -31,7 +31,8 @@ public struct ImageServer: Sendable {
     /// most the configured timeout. `onListening` gets the base URL, with the port actually bound.
     public func run(shutdownSignals: Bool, onListening: @escaping @Sendable (String) -> Void) async throws {
         let routes = FireworksRoutes(
-            configuration: configuration, models: models, engine: engine, history: history, queue: queue, logger: logger
+            configuration: configuration, models: models, engine: engine, history: history, queue: queue,
+            kontextTasks: KontextTaskStore(sampleLifetime: configuration.sampleLifetime), logger: logger
         )
         let application = Application(
             router: routes.router(),

@@ -10,7 +10,7 @@ enum ModelListing {
                 id: model.id.path,
                 displayName: model.displayName,
                 family: model.family.rawValue,
-                route: ImageRoute.textToImage(for: model.family).path(account: model.id.account, model: model.id.name),
+                route: ServedModels.route(for: model.family, account: model.id.account, model: model.id.name),
                 modes: model.modes.filter { $0 != .controlNet }.map(\.rawValue),
                 sizes: model.sizes.isEmpty ? nil : model.sizes.map(\.description),
                 aspectRatios: model.aspectRatios.isEmpty ? nil : model.aspectRatios

@@ -10,10 +10,13 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// How long a request body may take to arrive, and how long in-flight work gets at shutdown.
     public var timeout: Duration
+    /// How long a FLUX Kontext picture stays at its URL once ready (Black Forest Labs: 10 minutes).
+    public var sampleLifetime: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8000, key: String? = nil, queueCapacity: Int = 8,
-        maxBodyBytes: Int = 20 * ServerConfiguration.megabyte, timeout: Duration = .seconds(30)
+        maxBodyBytes: Int = 20 * ServerConfiguration.megabyte, timeout: Duration = .seconds(30),
+        sampleLifetime: Duration = .seconds(600)
     ) {
         self.host = host
         self.port = port
@@ -21,6 +24,7 @@ public struct ServerConfiguration: Sendable {
         self.queueCapacity = queueCapacity
         self.maxBodyBytes = maxBodyBytes
         self.timeout = timeout
+        self.sampleLifetime = sampleLifetime
     }
 
     public static let megabyte = 1024 * 1024
