@@ -43,12 +43,13 @@ struct CompareCommand: AsyncParsableCommand {
             threshold: setup.config.compare.confirmAboveSteps ?? SparklerConfig.CompareSettings.defaultConfirmAboveSteps,
             confirmed: yes
         ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: "
-            + (model.provider == .local ? "offline, nothing billed." : "\(plan.billedSteps) steps billed."))
+            + (model.provider == .local ? "offline, nothing billed."
+                : "\(plan.billedSteps) steps billed" + (setup.prices.estimate(plan, model: model).map { ", about \($0)" } ?? "") + "."))
 
         session.reportUnusableWords(in: options.prompt)
         let history = try CommandSetup.history(setup)
         let runner = ComparisonRunner(
-            service: GenerationService(backend: backend, history: history),
+            service: GenerationService(backend: backend, history: history, prices: setup.prices),
             maxInFlight: maxInFlight ?? setup.config.compare.maxInFlight ?? ComparisonRunner.defaultMaxInFlight
         )
         let endings = await run(plan, runner: runner, model: model)

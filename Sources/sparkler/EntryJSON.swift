@@ -23,9 +23,14 @@ struct EntryJSON: Encodable {
     var steps: Int?
     var sampler: String?
     var stepsBilled: Int?
+    /// What the picture cost in dollars, by the prices in force when it was made; absent offline.
+    var costUsd: Double?
     var favorite: Bool
     /// FLUX Kontext's id for the request, success or not.
     var requestId: String?
+    /// The entry whose picture this one edits, and (in `history show`) the entries that edit this one's.
+    var editOf: Int64?
+    var editedInto: [Int64]?
     /// Every parameter of the request, as history stores it (input images by file name).
     var request: GenerationRequest
 
@@ -55,8 +60,10 @@ struct EntryJSON: Encodable {
         steps = entry.request.steps
         sampler = entry.request.sampler?.rawValue
         stepsBilled = entry.stepsBilled
+        costUsd = entry.costMicros.map { Money(micros: $0).dollars }
         favorite = entry.isFavourite
         requestId = entry.remoteRequestID
+        editOf = entry.editedEntryID
         request = entry.request
     }
 

@@ -49,7 +49,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
         let entries: [HistoryEntry]
         do {
-            let service = GenerationService(backend: backend, history: history)
+            let service = GenerationService(backend: backend, history: history, prices: setup.prices)
             entries = try await Interruption.cancelling {
                 try await service.generate(validated, model: model, progress: ProgressReporter().report)
             }

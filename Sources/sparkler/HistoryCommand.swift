@@ -6,7 +6,7 @@ struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List, search and manage everything made before.",
-        subcommands: [List.self, Show.self, Favorite.self, Remove.self, Export.self, Import.self]
+        subcommands: [List.self, Show.self, Favorite.self, Remove.self, Export.self, Import.self, Spend.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -49,12 +49,54 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             let history = try HistoryCommand.open()
             let entry = try HistoryCommand.entry(id, in: history)
-            let output = EntryJSON(entry, path: history.imageURL(for: entry)?.path)
+            var output = EntryJSON(entry, path: history.imageURL(for: entry)?.path)
+            let edits = try history.edits(of: id)
+            output.editedInto = edits.isEmpty ? nil : edits
             if json {
                 try EntryJSON.print(output)
             } else {
                 TextLine.details(output).forEach { print($0) }
             }
+        }
+    }
+
+    struct Spend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Total what Fireworks billed, by day (UTC) or by model.",
+            discussion: "Costs are recorded with each picture by the prices in force then (config.toml's [prices] over the built-in ones)."
+        )
+
+        @Option(name: .long, help: "day or model.")
+        var by: String = SpendGrouping.day.rawValue
+        @Flag(name: .long, help: "Print JSON.")
+        var json = false
+
+        func validate() throws {
+            guard SpendGrouping(rawValue: by) != nil else {
+                throw ValidationError("--by takes day or model, not \(by).")
+            }
+        }
+
+        func run() async throws {
+            let grouping = SpendGrouping(rawValue: by) ?? .day
+            let lines = try HistoryCommand.open().spend(by: grouping)
+            if json {
+                try EntryJSON.print(lines.map { SpendJSON(key: $0.key, pictures: $0.pictures, stepsBilled: $0.stepsBilled, costUsd: $0.cost.dollars, unpriced: $0.unpriced) })
+                return
+            }
+            guard !lines.isEmpty else {
+                print("Nothing billed yet: offline pictures cost nothing.")
+                return
+            }
+            TextLine.spend(lines, heading: grouping.rawValue).forEach { print($0) }
+        }
+
+        private struct SpendJSON: Encodable {
+            var key: String
+            var pictures: Int
+            var stepsBilled: Int
+            var costUsd: Double
+            var unpriced: Int
         }
     }
 

@@ -32,12 +32,35 @@ enum TextLine {
             ("steps", entry.steps.map { String($0) }),
             ("sampler", entry.sampler ?? "model default"),
             ("seed", entry.seed.map { String($0) }),
+            ("edit of", entry.editOf.map { "#\($0)" }),
+            ("edited into", entry.editedInto.map { $0.map { "#\($0)" }.joined(separator: ", ") }),
+            ("request id", entry.requestId),
             ("steps billed", entry.stepsBilled.map { String($0) }),
             ("file", entry.path),
             ("group", entry.groupId),
         ]
+        rows += entry.request.options.entries.map { ($0.parameter.name(for: .kontext), $0.value.formText) }
         rows.removeAll { $0.1 == nil }
         return rows.map { "\($0.0.leftPadded(to: 12)): \($0.1 ?? "")" }
+    }
+
+    /// `history spend`'s table: one line per day or model, then the total.
+    static func spend(_ lines: [SpendLine], heading: String) -> [String] {
+        let width = max(heading.count, lines.map(\.key.count).max() ?? 0, 5)
+        func row(_ key: String, _ pictures: String, _ steps: String, _ cost: String) -> String {
+            key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + pictures.leftPadded(to: 8) + "  "
+                + steps.leftPadded(to: 8) + "  " + cost.leftPadded(to: 10)
+        }
+        var rows = [row(heading, "pictures", "steps", "cost")]
+        rows += lines.map { row($0.key, String($0.pictures), String($0.stepsBilled), $0.cost.description) }
+        let total = lines.reduce(into: (pictures: 0, steps: 0, cost: Money.zero, unpriced: 0)) {
+            $0 = ($0.pictures + $1.pictures, $0.steps + $1.stepsBilled, $0.cost + $1.cost, $0.unpriced + $1.unpriced)
+        }
+        rows.append(row("total", String(total.pictures), String(total.steps), total.cost.description))
+        if total.unpriced > 0 {
+            rows.append("(\(total.unpriced) pictures from before costs were recorded count in steps only.)")
+        }
+        return rows
     }
 
     private static func timestamp(_ date: Date) -> String {

@@ -64,16 +64,17 @@ import Testing
         (KontextScript(polls: [.error(details: "inference failed")]), 1, "inference failed", "failed"),
         (KontextScript(polls: [.pending(), .taskNotFound]), 5, "Task not found", "failed"),
         (KontextScript(polls: [.ready], sample: .expired), 6, "expired", "failed"),
-        (KontextScript.neverReady, 4, "not ready within 2 s", "failed"),
+        (KontextScript.neverReady, 4, "within 15 s", "failed"),
     ])
-    // Two seconds for the one that never settles; the others get a bound no loaded machine reaches.
+    // 15 s for the one that never settles (the submission must be answered well within it even while the
+    // engine's tests load both cores); the others get a bound no loaded machine reaches.
     func eachOutcomeHasItsMessageAndExitStatus(script: KontextScript, status: Int32, message: String, outcome: String) async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setKontextScript(script)
         let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
         defer { cli.cleanUp() }
 
-        let timeout = status == 4 ? "2" : "60"
+        let timeout = status == 4 ? "15" : "60"
         let run = try await cli.run(["generate", "a red fox", "--model", "flux-kontext-pro", "--timeout", timeout])
         await server.shutdown()
         #expect(run.status == status, "\(run.stderr)")

@@ -211,4 +211,25 @@ import Testing
         #expect(moderated.remoteRequestID != nil)
         #expect(moderated.errorMessage?.contains("Content Moderated") == true)
     }
+
+    /// A picture, its edit, and the edit's edit: each row names the one it edits, and the chain reads both ways.
+    @Test func editsFormAChainInHistory() async throws {
+        let history = try TemporaryHistory()
+        try await withHarness { harness in
+            let service = GenerationService(backend: harness.backend, history: history.store)
+            let first = try #require(try await service.generate(try textRequest(), model: TestModels.kontextPro).first)
+            var source = first
+            for instruction in ["make it night", "add a moon"] {
+                let picture = try #require(try history.store.imageData(for: source))
+                let edit = try validated(GenerationRequest(prompt: instruction, mode: .edit(InputImage(data: picture, fileName: "p.png"))))
+                source = try #require(try await service.generate(edit, model: TestModels.kontextPro, editing: source.id).first)
+            }
+            let ids = try history.store.entries().compactMap(\.id).sorted()
+            #expect(ids.count == 3)
+            #expect(try history.store.entry(id: ids[1])?.editedEntryID == ids[0])
+            #expect(try history.store.entry(id: ids[2])?.editedEntryID == ids[1])
+            #expect(try history.store.edits(of: ids[0]) == [ids[1]] && history.store.edits(of: ids[1]) == [ids[2]])
+            #expect(try history.store.edits(of: ids[2]).isEmpty)
+        }
+    }
 }

@@ -24,7 +24,7 @@ import Testing
         var state = makeState()
         state.type("a beautiful sunset over the ocean")
         let effects = state.press(.enter)
-        guard case .generate(let request, let model)? = effects.first else {
+        guard case .generate(let request, let model, _)? = effects.first else {
             Issue.record("expected a generate effect, got \(effects)")
             return
         }

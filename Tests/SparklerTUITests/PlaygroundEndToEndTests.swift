@@ -100,6 +100,40 @@ struct PlaygroundEndToEndTests {
         again.tmux.kill()
     }
 
+    /// Generate, edit the picture with FLUX Kontext (F7, then the instruction), and the history links the two.
+    @Test func editThePictureShownAndTheHistoryLinksBoth() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        server.setKontextScript(KontextScript(polls: [.pending(progress: 0.4), .ready]))
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try await ProbeSession.start(
+            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
+        )
+        let tmux = session.tmux
+        defer { tmux.kill() }
+
+        try tmux.sendText("a lighthouse at dusk")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Image · #1")
+        try tmux.sendKeys("F7")
+        try await tmux.waitFor("Editing #1 with FLUX.1 Kontext Pro")
+        try tmux.sendText("make it night")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitUntil("the edit made as entry 2") { $0.contains { $0.contains("Image · #2") } }
+        let submitted = try #require(server.requests.first { $0.path.hasSuffix("/models/flux-kontext-pro") })
+        #expect(submitted.json?["prompt"] == .string("make it night"))
+        #expect(submitted.json?["input_image"] != nil, "the picture shown travels as the picture to edit")
+
+        // The history, newest first: #2 says what it edits; #1 says what it was edited into.
+        try tmux.sendKeys("BTab")
+        try await tmux.waitFor("✎ edit of #1")
+        try tmux.sendKeys("j")
+        try await tmux.waitFor("edited into #2")
+        try tmux.sendKeys("q")
+        _ = try await session.waitForExit()
+        await server.shutdown()
+    }
+
     @Test func ctrlCWhileGeneratingAsksThenQuits() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setDefault(.hang)

@@ -139,4 +139,23 @@ import Testing
             #expect(text.contains(keys) && text.contains(meaning), "\(keys): \(meaning) is cut off at 80x24")
         }
     }
+
+    /// Money before and after: the estimate of the next run, the session's spend, the cost in the compare menu.
+    @Test func costsShowInDollars() throws {
+        var state = makeState()
+        state.type("a lighthouse at dusk")
+        #expect(state.estimatedCost == Money(dollars: 0.0039), "30 steps of Playground v2 at $0.00013")
+        #expect(view.render(state).text.contains("next ≈ $0.0039"))
+
+        var entry = makeEntry(id: 4, prompt: "a lighthouse at dusk")
+        entry.costMicros = 3900
+        state.generation = GenerationRun(startedAt: state.now, steps: 30, seed: 0)
+        state.send(.generationFinished(.finished([entry])))
+        #expect(state.sessionSpend == Money(micros: 3900))
+        #expect(state.status.text.contains("$0.0039 (30 steps)"), "\(state.status.text)")
+        #expect(view.render(state).text.contains("session: 30 steps, $0.0039"))
+
+        state.press(.function(6))
+        #expect(view.render(state).text.contains("4 pictures · 120 steps · ≈ $0.0156"))
+    }
 }

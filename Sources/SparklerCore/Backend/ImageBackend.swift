@@ -46,6 +46,9 @@ public protocol ImageBackend: Sendable {
     /// The name history records for pictures of `model` (a backend that routes between others says which).
     func name(for model: ModelCapabilities) -> String
 
+    /// Whether pictures of `model` made here are paid for (Fireworks), so that their cost is recorded.
+    func bills(for model: ModelCapabilities) -> Bool
+
     /// Which words of `prompt` the model will not see. Fireworks' models read any text.
     func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage
 
@@ -55,6 +58,7 @@ public protocol ImageBackend: Sendable {
 
 extension ImageBackend {
     public func name(for model: ModelCapabilities) -> String { name }
+    public func bills(for model: ModelCapabilities) -> Bool { false }
     public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage { PromptCoverage() }
     public func shutdown() async {}
 }

@@ -23,6 +23,10 @@ public struct ModelRoutedBackend: ImageBackend {
         return try await backend.generate(request, model: model, progress: progress)
     }
 
+    public func bills(for model: ModelCapabilities) -> Bool {
+        backends[model.provider]?.bills(for: model) ?? false
+    }
+
     public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage {
         backends[model.provider]?.coverage(of: prompt, model: model) ?? PromptCoverage()
     }

@@ -15,7 +15,7 @@ struct ConfigReader {
 
     func read() throws(ConfigError) -> SparklerConfig {
         let root = try TOMLTable.parse(source, file: file)
-        try requireKnownKeys(root, path: "", known: ["model", "backend", "theme", "fireworks", "history", "terminal", "compare", "models"])
+        try requireKnownKeys(root, path: "", known: ["model", "backend", "theme", "fireworks", "history", "terminal", "compare", "models", "prices"])
 
         var config = SparklerConfig()
         config.model = try string(root, "model", path: "")
@@ -37,6 +37,9 @@ struct ConfigReader {
         }
         if let compare = try table(root, "compare", path: "") {
             config.compare = try readCompare(compare)
+        }
+        if let prices = try table(root, "prices", path: "") {
+            config.prices = try readPrices(prices)
         }
         if let models = root["models"] {
             guard let array = models.array else { throw error(at: "models", "must be an array of tables: write [[models]]") }
@@ -90,6 +93,29 @@ struct ConfigReader {
             settings.confirmAboveSteps = steps
         }
         return settings
+    }
+
+    /// `"model" = { per_step = 0.00013, controlnet_per_step = 0.0002 }` or `"model" = { per_picture = 0.04 }`, in dollars.
+    private func readPrices(_ table: TOMLTable) throws(ConfigError) -> [String: PriceTable.Rate] {
+        var rates: [String: PriceTable.Rate] = [:]
+        for model in table.keys.sorted() {
+            let path = "prices.\(model)"
+            guard let entry = table[model]?.table else {
+                throw error(at: path, "a price is a table: \"\(model)\" = { per_step = 0.00013 } or { per_picture = 0.04 }, in dollars")
+            }
+            try requireKnownKeys(entry, path: path, known: ["per_step", "controlnet_per_step", "per_picture"])
+            func dollars(_ key: String) throws(ConfigError) -> Money? {
+                guard let value = try number(entry, key, path: path) else { return nil }
+                guard value >= 0, value < 100 else { throw error(at: "\(path).\(key)", "\(key) must be dollars from 0 to 100, not \(value)") }
+                return Money(dollars: value)
+            }
+            switch (try dollars("per_step"), try dollars("per_picture")) {
+            case (let perStep?, nil): rates[model] = .perStep(perStep, controlNet: try dollars("controlnet_per_step"))
+            case (nil, let perPicture?): rates[model] = .perPicture(perPicture)
+            default: throw error(at: path, "give either per_step or per_picture for \(model)")
+            }
+        }
+        return rates
     }
 
     private func positiveSeconds(_ table: TOMLTable, _ key: String, path: String) throws(ConfigError) -> Double? {

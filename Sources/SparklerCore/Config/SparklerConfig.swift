@@ -15,6 +15,8 @@ public struct SparklerConfig: Sendable, Equatable {
     public var compare = CompareSettings()
     /// Models added to, or replacing, the built-in catalogue.
     public var models: [ModelCapabilities] = []
+    /// Prices that replace or add to the built-in ones, by model name or id (`[prices]`).
+    public var prices: [String: PriceTable.Rate] = [:]
 
     public init() {}
 

@@ -20,6 +20,8 @@ public final class FireworksBackend: ImageBackend {
         )
     }
 
+    public func bills(for model: ModelCapabilities) -> Bool { true }
+
     /// Closes pooled connections. Requests made afterwards fail.
     public func shutdown() async {
         await transport.shutdown()

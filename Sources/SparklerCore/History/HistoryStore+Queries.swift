@@ -26,6 +26,14 @@ extension HistoryStore {
         }
     }
 
+    /// The ids of the entries that edit entry `id`'s picture, oldest first: the next links of its chain.
+    public func edits(of id: Int64) throws -> [Int64] {
+        try database.read { db in
+            try Int64.fetchAll(
+                db, HistoryEntry.select(HistoryEntry.Columns.id).filter(HistoryEntry.Columns.editedEntryID == id).order(HistoryEntry.Columns.id))
+        }
+    }
+
     /// Where the entry's picture is on disk; nil for failed and filtered entries.
     public func imageURL(for entry: HistoryEntry) -> URL? {
         storedPicture(of: entry).map(images.url(for:))

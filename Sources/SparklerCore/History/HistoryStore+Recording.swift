@@ -8,7 +8,7 @@ extension HistoryStore {
     /// Each stored picture carries its provenance, and is on disk (synced) before its row commits.
     @discardableResult
     public func record(
-        request: GenerationRequest, backend: String, result: GenerationResult,
+        request: GenerationRequest, backend: String, result: GenerationResult, cost: Money? = nil, editing: Int64? = nil,
         groupID: String = HistoryEntry.newGroupID(), createdAt: Date = Date()
     ) throws -> [HistoryEntry] {
         let input = try storeInputImage(of: request.mode)
@@ -18,14 +18,17 @@ extension HistoryStore {
         )
         template.setTimings(result.timings)
         template.remoteRequestID = result.requestID
+        template.editedEntryID = editing
 
         let shares = Self.split(result.stepsBilled, into: result.images.count)
+        let costs = cost.map { Self.split($0.micros, into: result.images.count) } ?? Array(repeating: nil, count: result.images.count)
         var entries: [HistoryEntry] = []
         var files = input.map { [$0] } ?? []
-        for (image, share) in zip(result.images, shares) {
+        for ((image, share), costShare) in zip(zip(result.images, shares), costs) {
             var entry = template
             entry.seed = image.seed
             entry.stepsBilled = share
+            entry.costMicros = costShare
             if image.finishReason == .success {
                 files.append(try storePicture(image, for: &entry))
             } else {
@@ -41,7 +44,7 @@ extension HistoryStore {
     @discardableResult
     public func recordFailure(
         request: GenerationRequest, backend: String, message: String, timings: GenerationTimings? = nil,
-        outcome: HistoryEntry.Outcome = .failed, remoteRequestID: String? = nil,
+        outcome: HistoryEntry.Outcome = .failed, remoteRequestID: String? = nil, editing: Int64? = nil,
         groupID: String = HistoryEntry.newGroupID(), createdAt: Date = Date()
     ) throws -> HistoryEntry {
         let input = try storeInputImage(of: request.mode)
@@ -51,6 +54,7 @@ extension HistoryStore {
         )
         entry.errorMessage = message
         entry.remoteRequestID = remoteRequestID
+        entry.editedEntryID = editing
         if let timings { entry.setTimings(timings) }
         return try insert([entry], files: input.map { [$0] } ?? [])[0]
     }

@@ -6,21 +6,26 @@ import Synchronization
 public struct GenerationService: Sendable {
     public let backend: any ImageBackend
     public let history: HistoryStore
+    /// What pictures cost, recorded on their rows when the backend bills for them.
+    public let prices: PriceTable
 
-    public init(backend: any ImageBackend, history: HistoryStore) {
+    public init(backend: any ImageBackend, history: HistoryStore, prices: PriceTable = PriceTable()) {
         self.backend = backend
         self.history = history
+        self.prices = prices
     }
 
     /// The history rows made, one per picture. A failure is recorded, then rethrown as
     /// `GenerationFailure`; cancellation records nothing and rethrows `CancellationError`.
+    /// `editing`: the history entry whose picture the request edits (its input image), recorded on every row.
     public func generate(
         _ request: GenerationRequest,
         model: ModelCapabilities,
         groupID: String = HistoryEntry.newGroupID(),
+        editing: Int64? = nil,
         progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
     ) async throws -> [HistoryEntry] {
-        try await generateRecorded(request, model: model, groupID: groupID, progress: progress).entries
+        try await generateRecorded(request, model: model, groupID: groupID, editing: editing, progress: progress).entries
     }
 
     /// As `generate`, with the pictures as the backend made them beside their history rows (whose stored
@@ -29,6 +34,7 @@ public struct GenerationService: Sendable {
         _ request: GenerationRequest,
         model: ModelCapabilities,
         groupID: String = HistoryEntry.newGroupID(),
+        editing: Int64? = nil,
         progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
     ) async throws -> (result: GenerationResult, entries: [HistoryEntry]) {
         // A request the server accepted under an id (FLUX Kontext) is recorded whatever happens next.
@@ -45,7 +51,7 @@ public struct GenerationService: Sendable {
                 try history.recordFailure(
                     request: request, backend: backend.name(for: model),
                     message: "Cancelled while Fireworks was making the picture (request \(requestID)); it may still be billed.",
-                    remoteRequestID: requestID, groupID: groupID
+                    remoteRequestID: requestID, editing: editing, groupID: groupID
                 )
             }
             throw CancellationError()
@@ -55,11 +61,15 @@ public struct GenerationService: Sendable {
             let entry = try history.recordFailure(
                 request: request, backend: backend.name(for: model), message: message,
                 outcome: moderated ? .filtered : .failed,
-                remoteRequestID: (error as? FireworksError)?.requestID ?? acceptedAs.withLock { $0 }, groupID: groupID
+                remoteRequestID: (error as? FireworksError)?.requestID ?? acceptedAs.withLock { $0 }, editing: editing, groupID: groupID
             )
             throw GenerationFailure(message: message, entry: entry, underlying: error)
         }
-        let entries = try history.record(request: request, backend: backend.name(for: model), result: result, groupID: groupID)
+        let made = result.images.filter { $0.finishReason == .success }.count
+        let cost = backend.bills(for: model)
+            ? prices.cost(of: request, model: model, pictures: made, stepsBilled: result.stepsBilled) : nil
+        let entries = try history.record(
+            request: request, backend: backend.name(for: model), result: result, cost: cost, editing: editing, groupID: groupID)
         return (result, entries)
     }
 }

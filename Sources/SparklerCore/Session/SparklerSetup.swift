@@ -16,6 +16,9 @@ public struct SparklerSetup: Sendable {
         catalogue = ModelCatalogue(adding: config.models)
     }
 
+    /// Fireworks' prices, with config.toml's `[prices]` over the built-in ones.
+    public var prices: PriceTable { PriceTable(overrides: config.prices) }
+
     public var defaultModel: String { config.model ?? ModelCatalogue.defaultModelID }
 
     /// `FIREWORKS_API_BASE` first, then the config, then Fireworks itself.

@@ -21,10 +21,11 @@ public struct TerminalProbe: Sendable {
     public var timeout: Duration
     /// How long it may take when the caller gives the terminal back afterwards (`render`, `doctor`): an
     /// answer arriving after echo is back on would be printed on the screen, so a slow link (ssh) is waited
-    /// for. Only a terminal that never answers costs this long.
+    /// for. Only a terminal that never answers costs this long. 3 s: kitty drawing in software on a busy
+    /// two-core machine was seen answering after more than 1 s, and its echoed answer shifted the picture.
     public var givingBackTimeout: Duration
 
-    public init(timeout: Duration = defaultTimeout, givingBackTimeout: Duration = .seconds(1)) {
+    public init(timeout: Duration = defaultTimeout, givingBackTimeout: Duration = .seconds(3)) {
         self.timeout = timeout
         self.givingBackTimeout = givingBackTimeout
     }

@@ -18,6 +18,8 @@ public enum AppEvent: Sendable {
     /// The entries of a group (a comparison made earlier), to show as its grid.
     case groupLoaded([HistoryEntry])
     case pathCompleted(ParameterField, original: String, PathCompletion)
+    /// The picture of an entry to edit, found on disk.
+    case editReady(entryID: Int64, path: String)
 }
 
 /// How a generation ended, in words the status line can show.

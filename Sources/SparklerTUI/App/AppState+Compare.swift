@@ -31,6 +31,19 @@ extension AppState {
         return []
     }
 
+    /// What a comparison of this kind would make and cost, for the menu to show before it starts.
+    public func comparisonEstimate(_ choice: CompareChoice) -> (pictures: Int, steps: Int, cost: Money?)? {
+        guard let request = try? RequestValidator.validate(form.request(for: model), for: model),
+              let plan = try? choice.plan(from: request, model: model)
+        else { return nil }
+        return (plan.cells.count, plan.billedSteps, cost(of: plan))
+    }
+
+    /// nil offline or when a price is unknown.
+    func cost(of plan: ComparisonPlan) -> Money? {
+        model.provider == .fireworks ? prices.estimate(plan, model: model) : nil
+    }
+
     private mutating func planComparison(_ choice: CompareChoice) -> [Effect] {
         if case .unavailable(let reason) = backend {
             status = StatusMessage(reason, kind: .error)
@@ -72,6 +85,7 @@ extension AppState {
             grid.cells[cell].status = entry.outcome == .success ? .done(entry)
                 : .failed(entry.outcome == .filtered ? "filtered by the safety check" : entry.errorMessage ?? "failed")
             sessionSteps += entry.stepsBilled ?? 0
+            sessionSpend = sessionSpend + Money(micros: entry.costMicros ?? 0)
         case .failed(let cell, let message):
             grid.cells[cell].status = .failed(DisplayText.clean(message))
         case .cancelled(let cell):

@@ -30,7 +30,32 @@ extension AppState {
         recallIndex = nil
         generation = GenerationRun(startedAt: now, steps: request.billedSteps, seed: request.seed)
         status = StatusMessage("Generating…", kind: .info)
-        return [.generate(request, model: model), saveForm()]
+        let editing = prepared == nil && [.edit, .imageToImage].contains(form.mode) ? form.editsEntry : nil
+        return [.generate(request, model: model, editing: editing), saveForm()]
+    }
+
+    /// Sets the form to edit `path` (entry `entryID`'s picture) by instruction: a FLUX Kontext model when one
+    /// is offered (the model shown if it is one), else image to image on the model shown, as the offline
+    /// engine offers. The prompt is left for the instruction.
+    mutating func beginEdit(of entryID: Int64, picture path: String) {
+        let editor = model.modes.contains(.edit) ? model : catalogue.models.first { $0.modes.contains(.edit) }
+        if let editor {
+            if editor.id != model.id { form.adapt(to: editor) }
+            form.mode = .edit
+            form.editImage.replace(with: path)
+            status = StatusMessage("Editing #\(entryID) with \(editor.displayName): type what to change (\"make it night\"), then Enter.")
+        } else if model.modes.contains(.imageToImage) {
+            form.mode = .imageToImage
+            form.initImage.replace(with: path)
+            status = StatusMessage(
+                "Editing #\(entryID) as image to image on \(model.displayName) (FLUX Kontext needs a Fireworks key): describe the result, then Enter.")
+        } else {
+            status = StatusMessage("\(model.displayName) cannot start from a picture: choose a model that can.", kind: .warning)
+            return
+        }
+        form.editsEntry = entryID
+        form.prompt.replace(with: "")
+        focus = .prompt
     }
 
     private var missingInputImage: (field: ParameterField, message: String)? {
@@ -40,7 +65,7 @@ extension AppState {
         case .controlNet where form.controlImage.text.isEmpty:
             (.controlImage, "ControlNet needs a control image: type its path (Tab completes).")
         case .edit where form.editImage.text.isEmpty:
-            (.editImage, "An edit needs the picture to change: type its path (Tab completes), or press x on a picture.")
+            (.editImage, "An edit needs the picture to change: type its path (Tab completes), or press F7 on the picture shown.")
         default:
             nil
         }
@@ -71,6 +96,12 @@ extension AppState {
         generation = run
     }
 
+    /// What the form's request would cost on Fireworks; nil offline, for an invalid form, or an unknown price.
+    public var estimatedCost: Money? {
+        guard model.provider == .fireworks, let request = try? RequestValidator.validate(form.request(for: model), for: model) else { return nil }
+        return prices.estimate(request, model: model)
+    }
+
     mutating func finishGeneration(_ outcome: GenerationOutcome) -> [Effect] {
         let run = generation
         generation = nil
@@ -83,7 +114,9 @@ extension AppState {
             status = StatusMessage(DisplayText.clean(message), kind: .error)
         case .finished(let entries):
             let billed = entries.compactMap(\.stepsBilled).reduce(0, +)
+            let spent = Money(micros: entries.compactMap(\.costMicros).reduce(0, +))
             sessionSteps += billed
+            sessionSpend = sessionSpend + spent
             guard let first = entries.first else { return reloadHistory() }
             if let seed = first.seed, !form.seedLocked {
                 form.seed = seed
@@ -91,7 +124,8 @@ extension AppState {
             switch first.outcome {
             case .success:
                 picture = first
-                let cost = first.backend == "local" ? "offline, nothing billed" : "\(billed) steps billed"
+                let cost = first.backend == "local" ? "offline, nothing billed"
+                    : first.costMicros == nil ? "\(billed) steps billed" : "\(spent)" + (billed > 0 ? " (\(billed) steps)" : "")
                 status = StatusMessage("Done in \(elapsed) · seed \(first.seed.map(String.init) ?? "?") · \(cost)", kind: .success)
             case .filtered:
                 status = StatusMessage("The safety check filtered this picture (seed \(first.seed.map(String.init) ?? "?")); try another seed or prompt.", kind: .warning)

@@ -56,6 +56,12 @@ extension AppState {
             return compareMarked()
         case .character("o"):
             return [.loadGroup(entry.groupID)]
+        case .character("i"):
+            guard entry.imageHash != nil else {
+                status = StatusMessage("Entry \(id) has no picture to edit.", kind: .warning)
+                return []
+            }
+            return [.prepareEdit(id)]
         case .character(" "):
             if history.marked.contains(id) { history.marked.remove(id) } else { history.marked.insert(id) }
             status = StatusMessage("\(history.marked.count) marked.")

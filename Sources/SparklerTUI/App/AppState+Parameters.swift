@@ -241,6 +241,8 @@ extension AppState {
 
     private mutating func setText(_ field: ParameterField, _ text: String, cursorFrom input: TextInput? = nil) {
         let value = input ?? TextInput(text)
+        // A picture typed over is no longer the history entry's that the edit started from.
+        if [.editImage, .initImage].contains(field), value.text != textInput(field).text { form.editsEntry = nil }
         switch field {
         case .initImage: form.initImage = value
         case .controlImage: form.controlImage = value

@@ -41,6 +41,9 @@ extension AppState {
         case .pathCompleted(let field, let original, let completion):
             applyCompletion(completion, field: field, original: original)
             return []
+        case .editReady(let entryID, let path):
+            beginEdit(of: entryID, picture: path)
+            return []
         case .actionFinished(let message, let isError, let reload):
             status = StatusMessage(message, kind: isError ? .error : .success)
             return reload ? reloadHistory() : []
@@ -91,6 +94,12 @@ extension AppState {
             return []
         case (.function(6), _), (.character("o"), [.control]):
             return openCompareMenu()
+        case (.function(7), _):
+            guard let id = picture?.id else {
+                status = StatusMessage("No picture to edit yet: make one, or press i on a history entry.", kind: .warning)
+                return []
+            }
+            return [.prepareEdit(id)]
         case (.escape, []) where isGenerating && focus != .compare:
             return [.cancelGeneration]
         case (.tab, []) where !wantsTab:

@@ -24,6 +24,10 @@ public struct AppState: Sendable {
     public var compareConfirmSteps = 300
     /// Steps billed in this session, across every generation.
     public var sessionSteps = 0
+    /// What this session's pictures cost, by the prices in force.
+    public var sessionSpend = Money.zero
+    /// Fireworks' prices (config.toml's `[prices]` over the defaults), for estimates before sending.
+    public var prices = PriceTable()
     /// Earlier prompts, newest first, for Up/Down in the prompt field.
     public var recalledPrompts: [String] = []
     public var recallIndex: Int?

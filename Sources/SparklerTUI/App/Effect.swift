@@ -2,8 +2,11 @@ import SparklerCore
 
 /// Work that `update` asks for and the runtime carries out; results come back as events.
 public enum Effect: Sendable, Equatable {
-    /// Reads the input images the request names, runs it, records it in history.
-    case generate(GenerationRequest, model: ModelCapabilities)
+    /// Reads the input images the request names, runs it, records it in history (as an edit of
+    /// `editing`'s picture when given).
+    case generate(GenerationRequest, model: ModelCapabilities, editing: Int64? = nil)
+    /// Finds where entry's picture is, to edit it (`AppEvent.editReady`).
+    case prepareEdit(Int64)
     case cancelGeneration
     case runComparison(ComparisonPlan, model: ModelCapabilities, groupID: String)
     case cancelComparison

@@ -35,6 +35,9 @@ public struct FormState: Sendable, Equatable, Codable {
     public var editImage = TextInput()
     /// Values of the options only some models take; a model that does not take one ignores it.
     public var options = ModelOptions()
+    /// The history entry whose picture the input image is, when the edit started from one (F7, `i`): the
+    /// picture made is recorded as its edit. Not saved: a path typed by hand is no entry's.
+    public var editsEntry: Int64?
 
     public init() {}
 

@@ -22,8 +22,16 @@ public final class EffectRunner: Sendable {
 
     public func run(_ effect: Effect) {
         switch effect {
-        case .generate(let request, let model):
-            generate(request, model: model)
+        case .generate(let request, let model, let editing):
+            generate(request, model: model, editing: editing)
+        case .prepareEdit(let id):
+            background("edit entry \(id)") { [history, inbox] in
+                guard let entry = try history.entry(id: id), let url = history.imageURL(for: entry) else {
+                    inbox.send(.actionFinished(message: "Entry \(id) has no picture to edit.", isError: true, reload: false))
+                    return
+                }
+                inbox.send(.editReady(entryID: id, path: url.path))
+            }
         case .cancelGeneration:
             running.withLock { $0?.cancel() }
         case .runComparison(let plan, let model, let groupID):
@@ -100,12 +108,12 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    private func generate(_ request: GenerationRequest, model: ModelCapabilities) {
+    private func generate(_ request: GenerationRequest, model: ModelCapabilities, editing: Int64?) {
         guard let service else { return }
         let task = Task { [inbox] in
             do {
                 let filled = try InputImageReader.fill(request)
-                let entries = try await service.generate(filled, model: model) { inbox.send(.generationProgress($0)) }
+                let entries = try await service.generate(filled, model: model, editing: editing) { inbox.send(.generationProgress($0)) }
                 inbox.send(.generationFinished(.finished(entries)))
             } catch is CancellationError {
                 inbox.send(.generationFinished(.cancelled))

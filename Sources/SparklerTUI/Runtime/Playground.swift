@@ -38,7 +38,7 @@ public struct Playground {
         let formStore = FormStore(directory: setup.paths.stateDirectory)
         let runner = EffectRunner(
             history: history,
-            service: backend.backend.map { GenerationService(backend: $0, history: history) },
+            service: backend.backend.map { GenerationService(backend: $0, history: history, prices: setup.prices) },
             formStore: formStore, inbox: inbox, maxInFlight: setup.config.compare.maxInFlight ?? ComparisonRunner.defaultMaxInFlight
         )
         let loop = PlaygroundLoop(

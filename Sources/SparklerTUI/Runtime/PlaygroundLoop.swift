@@ -50,6 +50,7 @@ struct PlaygroundLoop: @unchecked Sendable {
             state.coverage = { engine.coverage(of: $0, model: $1) }
         }
         if let threshold = setup.config.compare.confirmAboveSteps { state.compareConfirmSteps = threshold }
+        state.prices = setup.prices
         state.startupEffects.forEach(runner.run)
         painter.paint(view.render(state))
 

@@ -29,7 +29,8 @@ struct HistoryPaneView {
                     selected: index == history.selected, focused: focused, marked: entry.id.map(history.marked.contains) ?? false)
         }
         if let detail = layout.detail, let entry = history.selectedEntry {
-            drawDetail(&frame, rect: detail, entry: entry)
+            let edits = history.entries.filter { $0.editedEntryID != nil && $0.editedEntryID == entry.id }.compactMap(\.id)
+            drawDetail(&frame, rect: detail, entry: entry, edits: edits.sorted())
         }
         return cursor
     }
@@ -63,7 +64,8 @@ struct HistoryPaneView {
         frame.put(DisplayText.clean(entry.prompt), x: x, y: y, style: base, limit: rect.maxX - x)
     }
 
-    private func drawDetail(_ frame: inout Frame, rect: Rect, entry: HistoryEntry) {
+    /// `edits`: the loaded entries that edit this one's picture, which with `editedEntryID` shows the chain.
+    private func drawDetail(_ frame: inout Frame, rect: Rect, entry: HistoryEntry, edits: [Int64]) {
         frame.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: theme.border)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let pictureWidth = entry.outcome == .success ? min(body.width / 2, body.height * 2) : 0
@@ -72,17 +74,16 @@ struct HistoryPaneView {
         }
         let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
         let request = entry.request
-        let size = request.shape?.description ?? ""
-        let cfg = request.cfgScale.map { RequestValidator.format($0) } ?? "—"
-        let steps = request.steps.map(String.init) ?? "—"
-        var lines: [String] = [
-            "#\(entry.id ?? 0) \(entry.outcome.rawValue)",
-            "seed \(entry.seed.map(String.init) ?? "—")",
-            size,
-            "cfg \(cfg) · \(steps) steps",
-            request.sampler?.rawValue ?? "default sampler",
-            String(entry.model.split(separator: "/").last ?? ""),
-        ]
+        var lines: [String] = ["#\(entry.id ?? 0) \(entry.outcome.rawValue)"]
+        if let source = entry.editedEntryID { lines.append("✎ edit of #\(source)") }
+        if !edits.isEmpty { lines.append("edited into " + edits.map { "#\($0)" }.joined(separator: ", ")) }
+        lines.append("seed \(entry.seed.map(String.init) ?? "—")")
+        if let shape = request.shape { lines.append(shape.description) }
+        // Only what the request set: Kontext has no cfg, steps or sampler.
+        let tuning = [request.cfgScale.map { "cfg \(RequestValidator.format($0))" }, request.steps.map { "\($0) steps" }].compactMap { $0 }
+        if !tuning.isEmpty { lines.append(tuning.joined(separator: " · ")) }
+        if request.cfgScale != nil { lines.append(request.sampler?.rawValue ?? "default sampler") }
+        lines.append(String(entry.model.split(separator: "/").last ?? ""))
         if let message = entry.errorMessage { lines.append(DisplayText.clean(message)) }
         for (index, line) in lines.prefix(body.height).enumerated() {
             frame.put(line, x: textX, y: body.y + index, style: index == 0 ? theme.text : theme.textDim, limit: body.maxX - textX)

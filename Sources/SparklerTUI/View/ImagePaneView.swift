@@ -15,6 +15,8 @@ struct ImagePaneView {
         var title = "Image"
         if let run = state.generation, run.preview != nil, let progress = run.progress {
             title += " · preview, step \(progress.step)/\(progress.total)"
+        } else if let run = state.generation, let remote = run.remoteStatus {
+            title += " · \(remote) · Esc cancels"
         } else if let entry = state.picture, let id = entry.id {
             title += " · #\(id)" + (entry.seed.map { " seed \($0)" } ?? "")
         }

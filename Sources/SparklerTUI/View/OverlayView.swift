@@ -35,10 +35,15 @@ struct OverlayView {
                 let text = option == choice ? "[\(option.title)]" : " \(option.title) "
                 x += frame.put(text + " ", x: x, y: rect.y + 1, style: option == choice ? theme.choiceFocused : theme.dialog, limit: rect.maxX - 2 - x)
             }
-            frame.put("For \"\(state.form.prompt.text)\"", x: rect.x + 2, y: rect.y + 2, style: theme.textDim, limit: rect.width - 4)
+            var about = "For \"\(state.form.prompt.text)\""
+            if let estimate = state.comparisonEstimate(choice) {
+                about = "\(estimate.pictures) pictures · \(estimate.steps) steps" + (estimate.cost.map { " · ≈ \($0)" } ?? "") + " · " + about
+            }
+            frame.put(about, x: rect.x + 2, y: rect.y + 2, style: theme.textDim, limit: rect.width - 4)
             return nil
         case .confirmCompare(let plan, let title):
-            question(&frame, "\(title): \(plan.cells.count) pictures will bill \(plan.billedSteps) steps. Run? (y/n)")
+            let cost = state.cost(of: plan).map { " (≈ \($0))" } ?? ""
+            question(&frame, "\(title): \(plan.cells.count) pictures will bill \(plan.billedSteps) steps\(cost). Run? (y/n)")
             return nil
         case .exportSheet(let path):
             let rect = centred(width: min(frame.width - 4, 70), height: 4, in: frame.bounds)

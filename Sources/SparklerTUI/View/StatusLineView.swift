@@ -10,7 +10,8 @@ struct StatusLineView {
 
     func draw(in frame: inout Frame, rect: Rect, state: AppState) {
         frame.fill(rect, style: theme.status)
-        var right = "session: \(state.sessionSteps) steps   F1 help "
+        var right = "session: \(state.sessionSteps) steps" + (state.sessionSpend > .zero ? ", \(state.sessionSpend)" : "") + "   F1 help "
+        if let estimate = state.estimatedCost { right = "next ≈ \(estimate) · " + right }
         if case .available = state.backend { right = "\(state.model.provider.rawValue) · " + right }
         let rightWidth = CharacterWidth.of(right)
         let room = rect.width - rightWidth - 1
