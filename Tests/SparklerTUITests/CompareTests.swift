@@ -145,4 +145,13 @@ import Testing
         #expect(state.overlay == .confirmQuit)
         #expect(state.press(.character("y")).contains(.cancelComparison))
     }
+
+    /// The menu offers only what the model can vary: seeds alone for FLUX Kontext, no sampler sweep for FLUX.
+    @Test func theMenuOffersWhatTheModelTakes() throws {
+        let catalogue = ModelCatalogue()
+        #expect(CompareChoice.offered(for: try catalogue.resolve("flux-kontext-pro")) == [.seeds2, .seeds4, .seeds6, .seeds9])
+        let flux = CompareChoice.offered(for: try catalogue.resolve("flux-1-dev-fp8"))
+        #expect(flux.contains(.cfgSweep) && !flux.contains(.samplerSweep))
+        #expect(CompareChoice.offered(for: try catalogue.resolve("playground-v2-1024px-aesthetic")) == CompareChoice.allCases)
+    }
 }

@@ -13,7 +13,7 @@ extension AppState {
     }
 
     mutating func handleCompareMenu(_ choice: CompareChoice, _ key: Key) -> [Effect] {
-        let all = CompareChoice.allCases
+        let all = CompareChoice.offered(for: model)
         let index = all.firstIndex(of: choice) ?? 0
         switch key {
         case .left, .up, .character("h"), .character("k"):

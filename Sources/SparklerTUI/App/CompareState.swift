@@ -90,6 +90,18 @@ public enum CompareChoice: Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// The choices `model` can run: sweeps only over what it takes (FLUX Kontext: seeds alone).
+    public static func offered(for model: ModelCapabilities) -> [CompareChoice] {
+        allCases.filter { choice in
+            switch choice {
+            case .seeds2, .seeds4, .seeds6, .seeds9: true
+            case .cfgSweep, .cfgBySeed: model.takes(.guidance)
+            case .stepsSweep: model.takes(.steps)
+            case .samplerSweep: model.samplers.count >= 2
+            }
+        }
+    }
+
     /// The plan for this choice, starting from the form's request (its seed when locked, else random).
     public func plan(from request: GenerationRequest, model: ModelCapabilities) throws(ParameterError) -> ComparisonPlan {
         let firstSeed = request.seed == 0 ? nil : request.seed

@@ -27,11 +27,12 @@ struct OverlayView {
             question(&frame, "Delete history entry \(id) and its picture? (y/n)")
             return nil
         case .compareMenu(let choice):
-            let line = CompareChoice.allCases.map { $0 == choice ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+            let offered = CompareChoice.offered(for: state.model)
+            let line = offered.map { $0 == choice ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
             let rect = centred(width: min(frame.width - 2, CharacterWidth.of(line) + 4), height: 4, in: frame.bounds)
             dialogBox(&frame, rect: rect, title: "Compare (← → choose, Enter runs, Esc closes)")
             var x = rect.x + 2
-            for option in CompareChoice.allCases {
+            for option in offered {
                 let text = option == choice ? "[\(option.title)]" : " \(option.title) "
                 x += frame.put(text + " ", x: x, y: rect.y + 1, style: option == choice ? theme.choiceFocused : theme.dialog, limit: rect.maxX - 2 - x)
             }
