@@ -27,13 +27,18 @@ struct HistoryCommand: AsyncParsableCommand {
             guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
             let history = try HistoryCommand.open()
             let query = HistoryQuery(search: search, favouritesOnly: favorites, failuresOnly: failures, limit: limit)
-            let entries = try history.entries(query).map { EntryJSON($0, path: history.imageURL(for: $0)?.path) }
+            let page = try history.page(query)
+            let entries = page.entries.map { EntryJSON($0, path: history.imageURL(for: $0)?.path) }
             if json {
                 try EntryJSON.print(entries)
-            } else if entries.isEmpty {
+            } else if entries.isEmpty, page.unreadable.isEmpty {
                 Stderr.write(search == nil ? "Nothing in history yet." : "Nothing in history matches that search.")
             } else {
                 entries.forEach { print(TextLine.listed($0)) }
+            }
+            // The readable entries are listed; the others are named, and the exit status says not all could be.
+            guard page.unreadable.isEmpty else {
+                throw CommandFailure.failed(page.unreadable.map { "Left out: \($0)" }.joined(separator: "\n"))
             }
         }
     }

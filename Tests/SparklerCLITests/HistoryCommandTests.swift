@@ -157,4 +157,23 @@ import Testing
             return url
         }
     }
+
+    /// One damaged row does not hide the others: they are listed, it is named with what is wrong, and the
+    /// exit status says the list is not whole.
+    @Test func aDamagedRowIsNamedAndTheOthersListed() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        for prompt in ["a red circle", "a blue square"] {
+            let made = try await cli.run(["generate", prompt, "--backend", "local", "--size", "256x256", "--steps", "2"])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
+        try await database.write { db in
+            try db.execute(sql: "UPDATE historyEntry SET request = 'not json' WHERE id = 1")
+        }
+        let listed = try await cli.run(["history", "list"])
+        #expect(listed.status == 1)
+        #expect(listed.stdout.contains("a blue square") && !listed.stdout.contains("a red circle"), "\(listed.stdout)")
+        #expect(listed.stderr.contains("Left out: history entry 1 cannot be read: its stored request is not JSON"), "\(listed.stderr)")
+    }
 }

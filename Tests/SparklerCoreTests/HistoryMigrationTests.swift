@@ -57,5 +57,10 @@ import Testing
             try db.execute(sql: "UPDATE historyEntry SET request = ? WHERE id = ?", arguments: [document, id])
         }
         #expect(throws: HistoryError.unreadableRequest(entryID: id, reason: reason)) { try history.store.entries() }
+        // A page sets it aside and still gives the rows around it.
+        try history.store.recordFailure(request: HistoryFixtures.request(), backend: "fireworks", message: "HTTP 500")
+        let page = try history.store.page()
+        #expect(page.entries.count == 1 && page.rowCount == 2)
+        #expect(page.unreadable == [.unreadableRequest(entryID: id, reason: reason)])
     }
 }

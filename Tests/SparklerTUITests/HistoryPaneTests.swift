@@ -97,4 +97,17 @@ import Testing
         state.send(.input(.mouse(MouseEvent(kind: .drag, x: row.bar.x, y: row.y))))
         #expect(state.form.steps == 1)
     }
+
+    /// A page with rows this Sparkler cannot read lists the rest, says what was left out, and keeps paging by
+    /// the rows the page held.
+    @Test func unreadableRowsAreNamedAndPagingGoesOn() {
+        var state = makeState()
+        let entries = (1...Int64(HistoryPane.pageSize - 1)).reversed().map { makeEntry(id: $0 + 1, prompt: "fox \($0)") }
+        state.send(.historyLoaded(
+            queryID: state.history.queryID, entries: entries, append: false, total: HistoryPane.pageSize + 50,
+            rows: HistoryPane.pageSize, unreadable: ["history entry 1 cannot be read: its stored request is not JSON"]))
+        #expect(state.history.entries.count == HistoryPane.pageSize - 1)
+        #expect(!state.history.reachedEnd, "the page was full of rows, so more may follow")
+        #expect(state.status.kind == .warning && state.status.text.contains("Left out of the list: history entry 1 cannot be read"))
+    }
 }

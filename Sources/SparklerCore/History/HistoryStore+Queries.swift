@@ -7,6 +7,23 @@ extension HistoryStore {
         try database.read { try query.page.fetchAll($0) }
     }
 
+    /// One page as `entries` gives it, except that a row this Sparkler cannot read (damaged by hand, or
+    /// written by a newer release) is set aside with the reason instead of failing the whole page.
+    public func page(_ query: HistoryQuery = HistoryQuery()) throws -> HistoryPage {
+        try database.read { db in
+            var page = HistoryPage()
+            for row in try Row.fetchAll(db, query.page) {
+                page.rowCount += 1
+                do {
+                    page.entries.append(try HistoryEntry(row: row))
+                } catch let error as HistoryError {
+                    page.unreadable.append(error)
+                }
+            }
+            return page
+        }
+    }
+
     /// How many entries match the query's filters and search (its paging is ignored).
     public func count(_ query: HistoryQuery = HistoryQuery()) throws -> Int {
         try database.read { try query.filtered.fetchCount($0) }
@@ -59,4 +76,14 @@ extension HistoryStore {
         guard let hash = entry.imageHash, let format = entry.imageFormat else { return nil }
         return StoredImageFile(hash: hash, fileExtension: format.fileExtension)
     }
+}
+
+/// A page of history: the entries that could be read, and why the others could not.
+public struct HistoryPage: Sendable, Equatable {
+    public var entries: [HistoryEntry] = []
+    public var unreadable: [HistoryError] = []
+    /// Rows the page held, read or not: what paging counts.
+    public var rowCount = 0
+
+    public init() {}
 }

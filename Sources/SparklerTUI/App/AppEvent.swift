@@ -8,7 +8,9 @@ public enum AppEvent: Sendable {
     case tick(Date)
     case generationProgress(GenerationProgress)
     case generationFinished(GenerationOutcome)
-    case historyLoaded(queryID: Int, entries: [HistoryEntry], append: Bool, total: Int)
+    /// `rows` counts the page's rows, read or not (nil: as many as `entries`); `unreadable` says why rows
+    /// that could not be read were left out.
+    case historyLoaded(queryID: Int, entries: [HistoryEntry], append: Bool, total: Int, rows: Int? = nil, unreadable: [String] = [])
     case promptsLoaded([String])
     /// A history entry's request, read back to load it into the form or to run it again.
     case requestLoaded(GenerationRequest, run: Bool)

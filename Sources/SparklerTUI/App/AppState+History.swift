@@ -109,11 +109,11 @@ extension AppState {
         return [.loadHistory(history.query(), queryID: history.queryID, append: false)]
     }
 
-    mutating func receiveHistory(queryID: Int, entries: [HistoryEntry], append: Bool, total: Int) {
+    mutating func receiveHistory(queryID: Int, entries: [HistoryEntry], append: Bool, total: Int, rows: Int) {
         guard queryID == history.queryID else { return }
         history.isLoading = false
         history.total = total
-        history.reachedEnd = entries.count < HistoryPane.pageSize
+        history.reachedEnd = rows < HistoryPane.pageSize
         if append {
             history.entries += entries
         } else {

@@ -20,8 +20,12 @@ extension AppState {
             return []
         case .generationFinished(let outcome):
             return finishGeneration(outcome)
-        case .historyLoaded(let queryID, let entries, let append, let total):
-            receiveHistory(queryID: queryID, entries: entries, append: append, total: total)
+        case .historyLoaded(let queryID, let entries, let append, let total, let rows, let unreadable):
+            receiveHistory(queryID: queryID, entries: entries, append: append, total: total, rows: rows ?? entries.count)
+            if let first = unreadable.first {
+                let more = unreadable.count > 1 ? " (and \(unreadable.count - 1) more)" : ""
+                status = StatusMessage("Left out of the list: \(first)\(more)", kind: .warning)
+            }
             return []
         case .promptsLoaded(let prompts):
             recalledPrompts = prompts

@@ -56,9 +56,11 @@ public final class EffectRunner: Sendable {
             }
         case .loadHistory(let query, let queryID, let append):
             background("read the history") { [history, inbox] in
-                let entries = try history.entries(query)
+                let page = try history.page(query)
                 let total = try history.count(query)
-                inbox.send(.historyLoaded(queryID: queryID, entries: entries, append: append, total: total))
+                inbox.send(.historyLoaded(
+                    queryID: queryID, entries: page.entries, append: append, total: total, rows: page.rowCount,
+                    unreadable: page.unreadable.map(\.description)))
             }
         case .loadPrompts:
             background("read earlier prompts") { [history, inbox] in
