@@ -54,7 +54,7 @@ extension AppState {
         do {
             plan = try choice.plan(from: try RequestValidator.validate(form.request(for: model), for: model), model: model)
         } catch {
-            status = StatusMessage(error.description.prefix(1).uppercased() + error.description.dropFirst(), kind: .error)
+            status = StatusMessage(error.description.prefix(1).uppercased() + error.description.dropFirst(), kind: .error, source: .form)
             return []
         }
         if form.mode != .textToImage {

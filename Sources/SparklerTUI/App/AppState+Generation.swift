@@ -17,12 +17,12 @@ extension AppState {
         do {
             request = try RequestValidator.validate(prepared ?? form.request(for: model), for: model)
         } catch {
-            status = StatusMessage(error.description.prefix(1).uppercased() + error.description.dropFirst(), kind: .error)
+            status = StatusMessage(error.description.prefix(1).uppercased() + error.description.dropFirst(), kind: .error, source: .form)
             focus = Self.focus(forInvalid: error.parameter)
             return []
         }
         if prepared == nil, let missing = missingInputImage {
-            status = StatusMessage(missing.message, kind: .error)
+            status = StatusMessage(missing.message, kind: .error, source: .form)
             focus = .parameter(missing.field)
             return []
         }
@@ -111,7 +111,7 @@ extension AppState {
             status = StatusMessage("Cancelled.", kind: .warning)
             return []
         case .failed(let message):
-            status = StatusMessage(DisplayText.clean(message), kind: .error)
+            status = StatusMessage(DisplayText.clean(message), kind: .error, source: .generation)
         case .finished(let entries):
             let billed = entries.compactMap(\.stepsBilled).reduce(0, +)
             let spent = Money(micros: entries.compactMap(\.costMicros).reduce(0, +))
@@ -130,7 +130,7 @@ extension AppState {
             case .filtered:
                 status = StatusMessage("The safety check filtered this picture (seed \(first.seed.map(String.init) ?? "?")); try another seed or prompt.", kind: .warning)
             case .failed:
-                status = StatusMessage(DisplayText.clean(first.errorMessage ?? "The request failed."), kind: .error)
+                status = StatusMessage(DisplayText.clean(first.errorMessage ?? "The request failed."), kind: .error, source: .generation)
             }
         }
         history.followsNewest = true

@@ -81,7 +81,7 @@ extension AppState {
         guard let typed = typedValue else { return }
         typedValue = nil
         guard let value = Double(typed), value >= spec.lower, value <= spec.upper else {
-            status = StatusMessage("\(field.label) must be \(spec.rangeText); \(typed) is outside.", kind: .error)
+            status = StatusMessage("\(field.label) must be \(spec.rangeText); \(typed) is outside.", kind: .error, source: .form)
             return
         }
         setSlider(field, value, spec, snapping: false)
@@ -180,7 +180,7 @@ extension AppState {
             }
             typedValue = nil
             guard let value = Int(typed), (1...RequestValidator.maxSeed).contains(value) else {
-                status = StatusMessage("Seed must be 1 to \(RequestValidator.maxSeed) (0 means random: unlock instead).", kind: .error)
+                status = StatusMessage("Seed must be 1 to \(RequestValidator.maxSeed) (0 means random: unlock instead).", kind: .error, source: .form)
                 return
             }
             form.seed = value

@@ -11,7 +11,11 @@ extension AppState {
     public mutating func update(_ event: AppEvent) -> [Effect] {
         switch event {
         case .input(let input):
-            return handle(input)
+            let formBefore = form
+            let effects = handle(input)
+            // A message about the form has done its work once the form changes.
+            if status.source == .form, form != formBefore { status = Self.idleStatus(for: backend) }
+            return effects
         case .tick(let date):
             now = date
             return saveFormIfDue()

@@ -12,7 +12,10 @@ public struct AppState: Sendable {
     /// Digits typed into a focused slider or seed, not yet committed with Enter.
     public var typedValue: String?
     public var overlay: Overlay?
-    public var status: StatusMessage
+    /// The status line's notification, stamped with the time it was first shown.
+    public var status: StatusMessage {
+        didSet { if status.postedAt == nil { status.postedAt = now } }
+    }
     public var generation: GenerationRun?
     public var now: Date
     /// The picture in the image pane: a history entry with a stored image.
@@ -52,15 +55,24 @@ public struct AppState: Sendable {
         self.backend = backend
         self.now = now
         lastFormSave = now
-        switch backend {
-        case .available(let name):
-            self.status = status ?? StatusMessage("Ready: type a prompt and press Enter (\(name)). F1 shows every key.")
-        case .unavailable(let reason):
-            self.status = status ?? StatusMessage(reason, kind: .warning)
-        }
+        self.status = status ?? Self.idleStatus(for: backend)
+        self.status.postedAt = now
         self.form.adapt(to: model)
         // Fitting the saved form to the catalogue follows from the file: nothing new to save.
         savedForm = self.form
+    }
+
+    /// What the status line says when nothing else is to be said.
+    static func idleStatus(for backend: BackendAvailability) -> StatusMessage {
+        switch backend {
+        case .available(let name): StatusMessage("Ready: type a prompt and press Enter (\(name)). F1 shows every key.")
+        case .unavailable(let reason): StatusMessage(reason, kind: .error)
+        }
+    }
+
+    /// The notification to show now: the current one, or the idle line once it has faded.
+    public var visibleStatus: StatusMessage {
+        status.isExpired(at: now) ? Self.idleStatus(for: backend) : status
     }
 
     /// The form's model, or the default when the saved one is no longer in the catalogue.

@@ -43,12 +43,13 @@ struct StatusLineView {
             frame.put(text, x: rect.x + 1, y: rect.y, style: theme.statusBusy, limit: limit - 1)
             return
         }
-        let style = switch state.status.kind {
+        let shown = state.visibleStatus
+        let style = switch shown.kind {
         case .info: theme.status
         case .success: theme.statusOk
         case .warning: theme.statusWarning
         case .error: theme.statusError
         }
-        frame.put(" " + state.status.text, x: rect.x, y: rect.y, style: style, limit: limit)
+        frame.put(" " + shown.text, x: rect.x, y: rect.y, style: style, limit: limit)
     }
 }
