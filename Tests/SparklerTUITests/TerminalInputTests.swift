@@ -27,6 +27,37 @@ struct TerminalInputTests {
         #expect(try await probe.waitForEvent(keys.count + 3) == "key(\"😀\", [])")
     }
 
+    /// The same keys whatever TERM says and whichever variant the terminal sends: tmux inside with
+    /// TERM=xterm-256color sends ESC[1~ for Home, which xterm's entry does not list; rxvt, the console and
+    /// xterm's application mode send others. Each comes out as its key, never as typed text.
+    @Test(arguments: ["xterm-256color", "screen", "tmux-256color", "xterm"])
+    func keyVariantsDecodeUnderAnyTERM(term: String) async throws {
+        let probe = try await ProbeSession.start(term: term)
+        defer { probe.tmux.kill() }
+        let named: [(tmux: String, event: String)] = [
+            ("Home", "key(home, [])"), ("End", "key(end, [])"), ("C-Left", "key(left, [control])"), ("S-Right", "key(right, [shift])"),
+            ("C-Home", "key(home, [control])"), ("M-End", "key(end, [alt])"), ("C-DC", "key(delete, [control])"),
+        ]
+        let raw: [(bytes: String, event: String)] = [
+            ("[1~", "key(home, [])"), ("[4~", "key(end, [])"), ("[7~", "key(home, [])"), ("[8~", "key(end, [])"),
+            ("[H", "key(home, [])"), ("[F", "key(end, [])"), ("OH", "key(home, [])"), ("OF", "key(end, [])"),
+            ("[1;5D", "key(left, [control])"), ("[1;2H", "key(home, [shift])"), ("[5;5~", "key(pageUp, [control])"),
+            ("[7^", "key(home, [control])"), ("[8$", "key(end, [shift])"), ("Od", "key(left, [control])"), ("[[A", "key(F1, [])"),
+        ]
+        var number = 0
+        for key in named {
+            number += 1
+            try probe.tmux.sendKeys(key.tmux)
+            let got = try await probe.waitForEvent(number)
+            #expect(got == key.event, "\(term): tmux key \(key.tmux) gave \(got ?? "nothing")")
+        }
+        for key in raw {
+            number += 1
+            try probe.tmux.sendBytes([27] + Array(key.bytes.utf8))
+            #expect(try await probe.waitForEvent(number) == key.event, "\(term): ESC\(key.bytes)")
+        }
+    }
+
     @Test func mouseButtonsDragsAndWheelInCellCoordinates() async throws {
         let probe = try await ProbeSession.start()
         defer { probe.tmux.kill() }

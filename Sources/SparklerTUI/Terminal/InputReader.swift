@@ -76,7 +76,7 @@ public final class InputReader {
         case .keyCode(TerminalSession.pasteStart):
             return .paste(pastedText())
         case .keyCode(let code):
-            if let event = KeyDecoder.functionKey(code) { return event }
+            if let event = KeyDecoder.functionKey(code) ?? KeySequences.event(forCode: code) { return event }
             return keyname(code).flatMap { KeyDecoder.extendedKey(named: String(cString: $0)) }
         }
     }

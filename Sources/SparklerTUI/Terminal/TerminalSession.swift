@@ -74,6 +74,7 @@ public final class TerminalSession {
         colorMode = ColorMode(colorCount: colorCount)
         Self.enableMouse()
         Self.enableBracketedPaste()
+        KeySequences.register()
         curs_set(0)
     }
 
@@ -102,9 +103,10 @@ public final class TerminalSession {
         resizeCount += 1
     }
 
-    /// Key codes curses reports for the markers around pasted text (ours: above every key curses names).
-    static let pasteStart = KEY_MAX + 1
-    static let pasteEnd = KEY_MAX + 2
+    /// Key codes curses reports for the markers around pasted text. Ours are far above KEY_MAX: curses
+    /// numbers the keys of terminfo's extended capabilities (kLFT5 ...) from KEY_MAX + 1 up.
+    static let pasteStart = KEY_MAX + 2000
+    static let pasteEnd = KEY_MAX + 2001
 
     /// Asks the terminal to mark pasted text (xterm's mode 2004), and curses to report the markers as
     /// keys, so a paste with line breaks is text, not a run of Enter presses.
