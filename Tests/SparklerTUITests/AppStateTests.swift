@@ -210,6 +210,19 @@ import Testing
         #expect(state.form.prompt.text == "")
     }
 
+    /// ↑ keeps what was being typed: ↓ past the newest prompt gives the draft back, and the focus stays.
+    @Test func recallingKeepsTheDraft() {
+        var state = makeState()
+        state.send(.promptsLoaded(["newest", "older"]))
+        state.type("a half-typed")
+        state.press(.up)
+        #expect(state.form.prompt.text == "newest")
+        state.press(.down)
+        #expect(state.form.prompt.text == "a half-typed")
+        state.press(.down)
+        #expect(state.focus == .prompt && state.form.prompt.text == "a half-typed")
+    }
+
     @Test func resizeChangesTheLayout() {
         var state = makeState()
         #expect(state.layout?.history != nil)
@@ -231,5 +244,39 @@ import Testing
         let restored = try JSONDecoder().decode(FormState.self, from: data)
         #expect(restored.prompt.text == "lighthouse 灯台")
         #expect(restored.cfg == 3.5)
+    }
+
+    /// A typed value is read strictly: a comma or a minus is said, never dropped (3,5 is not 35, -3 not 3).
+    @Test func typedNumbersAreNotReadLeniently() {
+        var state = makeState()
+        state.focus = .parameter(.cfg)
+        state.type("3,5")
+        #expect(state.status.kind == .error && state.status.text.contains("with a point"), "\(state.status.text)")
+        let before = state.form.cfg
+        state.press(.enter)
+        #expect(state.form.cfg == before && state.status.text.contains("3,5 is not a number"), "Enter refuses it: \(state.status.text)")
+        state.type("-")
+        #expect(state.status.text.contains("never negative") && state.status.text.contains("0 to 35"))
+        state.focus = .parameter(.seed)
+        state.type("-5")
+        #expect(state.status.text.contains("whole number from 1"))
+    }
+
+    /// Enter generates from any parameter row, as from the prompt; it never flips a choice or the seed's
+    /// lock (Space and the arrows do), and a value being typed is committed first.
+    @Test func enterOnAParameterRowGenerates() {
+        for field in [ParameterField.format, .seed, .safety, .cfg, .size] {
+            var state = makeState()
+            state.type("a fox")
+            state.focus = .parameter(field)
+            let before = state.form
+            let effects = state.press(.enter)
+            #expect(effects.contains { if case .generate = $0 { true } else { false } }, "\(field)")
+            #expect(state.form.format == before.format && state.form.seedLocked == before.seedLocked && state.form.safetyCheck == before.safetyCheck)
+        }
+        var typing = makeState()
+        typing.focus = .parameter(.cfg)
+        typing.type("4")
+        #expect(typing.press(.enter).isEmpty && typing.form.cfg == 4, "a typed value is committed, not sent")
     }
 }

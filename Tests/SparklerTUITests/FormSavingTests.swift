@@ -32,7 +32,7 @@ import Testing
                 _ = state.press(.right)
             case "toggle":
                 state.focus = .parameter(.safety)
-                _ = state.press(.enter)
+                _ = state.press(.character(" "))
             case "model":
                 state.focus = .parameter(.model)
                 _ = state.press(.right)

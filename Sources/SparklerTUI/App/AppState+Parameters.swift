@@ -10,6 +10,9 @@ extension AppState {
         case (.down, []):
             moveFocus(by: 1)
             return []
+        case (.enter, _) where typedValue == nil:
+            // Enter generates from any row, as from the prompt; a value being typed is committed first.
+            return startGeneration()
         default:
             break
         }
@@ -19,7 +22,7 @@ extension AppState {
         case .choice:
             handleChoice(field, key, modifiers)
         case .toggle:
-            if [.enter, .character(" "), .left, .right].contains(key) {
+            if [.character(" "), .left, .right].contains(key) {
                 setToggle(field, !toggleValue(field))
             }
         case .seed:
@@ -63,6 +66,12 @@ extension AppState {
         case (.end, _): setSlider(field, spec.upper, spec)
         case (.character(let character), []) where character.isNumber || character == ".":
             typedValue = (typedValue ?? "") + String(character)
+        case (.character(let character), _) where character == "-" || character == "," || character == "+" || character == "e":
+            // Said, never dropped: "3,5" must not become 35, nor "-3" become 3.
+            // Kept in what is shown as typed, so that Enter refuses it rather than taking what is left.
+            typedValue = (typedValue ?? "") + String(character)
+            let why = character == "-" ? "\(field.label) is never negative" : "type the number with a point, e.g. 3.5"
+            status = StatusMessage("\(why): \(field.label) is \(spec.rangeText).", kind: .error, source: .form)
         case (.backspace, _):
             if var typed = typedValue, !typed.isEmpty {
                 typed.removeLast()
@@ -80,7 +89,11 @@ extension AppState {
     private mutating func commitTypedSlider(_ field: ParameterField, _ spec: SliderSpec) {
         guard let typed = typedValue else { return }
         typedValue = nil
-        guard let value = Double(typed), value >= spec.lower, value <= spec.upper else {
+        guard let value = Double(typed) else {
+            status = StatusMessage("\(typed) is not a number: type one like 3.5 (\(field.label) is \(spec.rangeText)).", kind: .error, source: .form)
+            return
+        }
+        guard value >= spec.lower, value <= spec.upper else {
             status = StatusMessage("\(field.label) must be \(spec.rangeText); \(typed) is outside.", kind: .error, source: .form)
             return
         }
@@ -120,7 +133,7 @@ extension AppState {
         let step: Int
         switch key {
         case .left, .character("h"): step = -1
-        case .right, .character("l"), .enter, .character(" "): step = 1
+        case .right, .character("l"), .character(" "): step = 1
         default: return
         }
         cycle(field, by: step)
@@ -168,16 +181,15 @@ extension AppState {
         switch key {
         case .character(let character) where character.isNumber:
             typedValue = (typedValue ?? "") + String(character)
+        case .character(let character) where character == "-" || character == "," || character == ".":
+            status = StatusMessage("A seed is a whole number from 1 to \(RequestValidator.maxSeed) (0 means random: unlock instead).", kind: .error, source: .form)
         case .backspace:
             if var typed = typedValue, !typed.isEmpty {
                 typed.removeLast()
                 typedValue = typed.isEmpty ? nil : typed
             }
         case .enter:
-            guard let typed = typedValue else {
-                form.seedLocked.toggle()
-                return
-            }
+            guard let typed = typedValue else { return }
             typedValue = nil
             guard let value = Int(typed), (1...RequestValidator.maxSeed).contains(value) else {
                 status = StatusMessage("Seed must be 1 to \(RequestValidator.maxSeed) (0 means random: unlock instead).", kind: .error, source: .form)

@@ -175,7 +175,8 @@ extension AppState {
             recall(by: 1)
             return []
         case (.down, []) where focus == .prompt:
-            if recallIndex == nil { moveFocus(by: 1) } else { recall(by: -1) }
+            // Past the newest there is only the draft: the focus stays (Tab moves between fields).
+            if recallIndex != nil { recall(by: -1) }
             return []
         case (.down, []):
             moveFocus(by: 1)
@@ -192,10 +193,11 @@ extension AppState {
     /// Up walks back through earlier prompts, Down forward again, to the text being typed.
     private mutating func recall(by step: Int) {
         guard !recalledPrompts.isEmpty else { return }
+        if recallIndex == nil { recallDraft = form.prompt.text }
         let next = (recallIndex ?? -1) + step
         if next < 0 {
             recallIndex = nil
-            form.prompt.replace(with: "")
+            form.prompt.replace(with: recallDraft)
         } else {
             recallIndex = min(next, recalledPrompts.count - 1)
             form.prompt.replace(with: recalledPrompts[recallIndex!])

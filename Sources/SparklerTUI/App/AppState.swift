@@ -34,6 +34,8 @@ public struct AppState: Sendable {
     /// Earlier prompts, newest first, for Up/Down in the prompt field.
     public var recalledPrompts: [String] = []
     public var recallIndex: Int?
+    /// What was typed before ↑ recalled an earlier prompt: ↓ past the newest gives it back.
+    public var recallDraft = ""
     /// Where pictures are made (`fireworks`), or nil with the reason none can be made.
     public var backend: BackendAvailability
     /// Which prompt words the backend's model cannot use (the offline engine knows few words).
