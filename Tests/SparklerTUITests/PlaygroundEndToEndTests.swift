@@ -134,6 +134,57 @@ struct PlaygroundEndToEndTests {
         await server.shutdown()
     }
 
+    /// At 80x24 with TERM=xterm-256color inside tmux (which sends ESC[1~ for Home): Home and End edit the
+    /// prompt, ↑ recalls the last prompt and ↓ gives the draft back, a long error reads in full with F2, and
+    /// the compare menu shows every choice.
+    @Test func keysMessagesAndMenusAtEightyByTwentyFour() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let long = "Invalid request: " + String(repeating: "this prompt mentions too many things ", count: 4) + "END-OF-MESSAGE"
+        server.setDefault(.status(400, message: long))
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try await ProbeSession.start(
+            environment: environment(home: home, server: server), width: 80, height: 24, term: "xterm-256color",
+            program: Self.sparkler, readyText: "Ready: type a prompt"
+        )
+        let tmux = session.tmux
+        defer { tmux.kill() }
+
+        try tmux.sendText("red fox")
+        try tmux.sendKeys("Home")
+        try tmux.sendText("a ")
+        try tmux.sendKeys("End")
+        try tmux.sendText("!")
+        try await tmux.waitFor("│a red fox!")
+        try tmux.sendKeys("Enter")
+        // The status line has room for the start of the message only.
+        try await tmux.waitFor("Fireworks rejected the")
+        try tmux.sendKeys("F2")
+        try await tmux.waitFor("END-OF-MESSAGE")
+        // Any key closes it (not Esc: a key sent right after Esc would read as Alt and that key).
+        try tmux.sendKeys("Space")
+        try await tmux.waitUntil("the message view closed") { !$0.contains { $0.contains("Messages, newest first") } }
+
+        try tmux.sendKeys("C-u")
+        try tmux.sendText("a draft")
+        try tmux.sendKeys("Up")
+        try await tmux.waitFor("│a red fox!")
+        try tmux.sendKeys("Down")
+        try await tmux.waitFor("│a draft")
+
+        try tmux.sendKeys("F6")
+        let menu = try await tmux.waitFor("CFG × seed")
+        #expect(menu.allSatisfy { $0.count <= 80 })
+        for title in ["2 seeds", "9 seeds", "CFG sweep", "steps sweep", "sampler sweep"] {
+            #expect(menu.contains { $0.contains(title) }, "\(title) is on the screen")
+        }
+        try tmux.sendKeys("Escape")
+        try await tmux.waitUntil("the menu closed") { !$0.contains { $0.contains("CFG × seed") } }
+        try tmux.sendKeys("C-c")
+        _ = try await session.waitForExit()
+        await server.shutdown()
+    }
+
     @Test func ctrlCWhileGeneratingAsksThenQuits() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setDefault(.hang)

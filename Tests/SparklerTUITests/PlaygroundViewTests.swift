@@ -158,4 +158,33 @@ import Testing
         state.press(.function(6))
         #expect(view.render(state).text.contains("4 pictures · 120 steps · ≈ $0.0156"))
     }
+
+    /// At 80x24 the compare menu shows every choice and its cost, nothing cut.
+    @Test func theCompareMenuFitsEightyByTwentyFour() {
+        var state = makeState(width: 80, height: 24)
+        state.type("a lighthouse")
+        state.press(.function(6))
+        let text = view.render(state).text
+        for choice in CompareChoice.allCases {
+            #expect(text.contains(choice.title), "\(choice.title) is shown")
+        }
+        #expect(text.contains("4 pictures · 120 steps · ≈ $0.0156"))
+    }
+
+    /// F2 shows every message of the session in full, newest first, with its time: a long error cut to one
+    /// status line can be read whole.
+    @Test func f2ShowsEveryMessageInFull() {
+        var state = makeState(width: 80, height: 24)
+        let long = "Fireworks rejected the request (HTTP 400): " + String(repeating: "the prompt is far too long ", count: 6) + "END-OF-MESSAGE"
+        state.status = StatusMessage("Exported 3.", kind: .success)
+        state.status = StatusMessage(long, kind: .error, source: .generation)
+        #expect(state.messageLog.map(\.text).suffix(2) == ["Exported 3.", long])
+        state.press(.function(2))
+        let text = view.render(state).text
+        #expect(text.contains("Messages, newest first") && text.contains("END-OF-MESSAGE") && text.contains("Exported 3."))
+        let lines = text.split(separator: "\n")
+        #expect(lines.firstIndex { $0.contains("HTTP 400") }! < lines.firstIndex { $0.contains("Exported 3.") }!, "newest first")
+        state.press(.character("x"))
+        #expect(state.overlay == nil)
+    }
 }

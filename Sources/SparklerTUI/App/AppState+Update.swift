@@ -100,6 +100,9 @@ extension AppState {
         case (.character("r"), [.control]):
             rollSeed()
             return []
+        case (.function(2), _):
+            overlay = .messages
+            return []
         case (.function(6), _), (.character("o"), [.control]):
             return openCompareMenu()
         case (.function(7), _):
@@ -221,7 +224,7 @@ extension AppState {
 
     private mutating func handleOverlay(_ current: Overlay, _ key: Key, _ modifiers: Modifiers) -> [Effect] {
         switch current {
-        case .help:
+        case .help, .messages:
             overlay = nil
             return []
         case .confirmQuit:

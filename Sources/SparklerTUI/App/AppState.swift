@@ -14,8 +14,17 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     /// The status line's notification, stamped with the time it was first shown.
     public var status: StatusMessage {
-        didSet { if status.postedAt == nil { status.postedAt = now } }
+        didSet {
+            guard status.postedAt == nil else { return }
+            status.postedAt = now
+            messageLog.append(status)
+            if messageLog.count > Self.messageLogLength { messageLog.removeFirst(messageLog.count - Self.messageLogLength) }
+        }
     }
+    /// Every message shown this session, oldest first, for the message view (F2): none is lost to the
+    /// status line's one row.
+    public var messageLog: [StatusMessage] = []
+    static let messageLogLength = 200
     public var generation: GenerationRun?
     public var now: Date
     /// The picture in the image pane: a history entry with a stored image.

@@ -13,6 +13,8 @@ public enum Focus: Sendable, Hashable {
 /// What covers the screen for a moment and takes the keys until dismissed.
 public enum Overlay: Sendable, Equatable {
     case help
+    /// Every message of the session, newest first, in full.
+    case messages
     case confirmQuit
     case confirmDelete(Int64)
     /// Asks where to export an entry's picture, with a path being typed.

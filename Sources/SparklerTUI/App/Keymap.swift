@@ -42,8 +42,8 @@ public enum Keymap {
                 detail: "favourite the cell / export the contact sheet / cancel the comparison or close the grid"),
         KeyHelp(keys: "Mouse", summary: "click fields, drag sliders, wheel history",
                 detail: "click a field, click or drag a slider, click a choice, wheel and click in the history"),
-        KeyHelp(keys: "q or Ctrl-C / F1 or ?", summary: "quit (asks while generating) / this list",
-                detail: "quit (`q` outside text; asks first while a picture is being made) / every key"),
+        KeyHelp(keys: "q or Ctrl-C / F1 or ? / F2", summary: "quit / this list / every message in full",
+                detail: "quit (`q` outside text; asks first while a picture is being made) / every key / every message of the session, in full, with its time"),
     ]
 
     /// The README's table.

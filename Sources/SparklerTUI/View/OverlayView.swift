@@ -1,3 +1,5 @@
+import Foundation
+import SparklerCore
 import SparklerGraphics
 
 /// Help and the questions that need an answer before anything else happens.
@@ -20,6 +22,27 @@ struct OverlayView {
                 frame.put(line.1, x: rect.x + 4 + keyWidth, y: y, style: theme.helpText, limit: rect.maxX - rect.x - keyWidth - 5)
             }
             return nil
+        case .messages:
+            let rect = centred(width: frame.width - 4, height: frame.height - 4, in: frame.bounds)
+            dialogBox(&frame, rect: rect, title: "Messages, newest first (any key closes)")
+            let width = rect.width - 4
+            var y = rect.y + 1
+            for message in state.messageLog.reversed() {
+                let time = message.postedAt.map(Self.clock) ?? "--:--:--"
+                let style = switch message.kind {
+                case .info: theme.dialog
+                case .success: theme.statusOk
+                case .warning: theme.statusWarning
+                case .error: theme.statusError
+                }
+                for (index, line) in Self.wrap(message.text, width: width - 9).enumerated() {
+                    guard y < rect.maxY - 1 else { return nil }
+                    if index == 0 { frame.put(time, x: rect.x + 2, y: y, style: theme.textDim) }
+                    frame.put(line, x: rect.x + 11, y: y, style: style, limit: width - 9)
+                    y += 1
+                }
+            }
+            return nil
         case .confirmQuit:
             question(&frame, "A picture is still being made. Quit anyway? (y/n)")
             return nil
@@ -27,20 +50,21 @@ struct OverlayView {
             question(&frame, "Delete history entry \(id) and its picture? (y/n)")
             return nil
         case .compareMenu(let choice):
+            // One choice per line, so that the menu fits 80x24 whatever the model offers.
             let offered = CompareChoice.offered(for: state.model)
-            let line = offered.map { $0 == choice ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
-            let rect = centred(width: min(frame.width - 2, CharacterWidth.of(line) + 4), height: 4, in: frame.bounds)
-            dialogBox(&frame, rect: rect, title: "Compare (← → choose, Enter runs, Esc closes)")
-            var x = rect.x + 2
-            for option in offered {
-                let text = option == choice ? "[\(option.title)]" : " \(option.title) "
-                x += frame.put(text + " ", x: x, y: rect.y + 1, style: option == choice ? theme.choiceFocused : theme.dialog, limit: rect.maxX - 2 - x)
-            }
             var about = "For \"\(state.form.prompt.text)\""
             if let estimate = state.comparisonEstimate(choice) {
-                about = "\(estimate.pictures) pictures · \(estimate.steps) steps" + (estimate.cost.map { " · ≈ \($0)" } ?? "") + " · " + about
+                about = "\(estimate.pictures) pictures · \(estimate.steps) steps" + (estimate.cost.map { " · ≈ \($0)" } ?? "")
             }
-            frame.put(about, x: rect.x + 2, y: rect.y + 2, style: theme.textDim, limit: rect.width - 4)
+            let title = "Compare (↑ ↓ choose, Enter runs, Esc closes)"
+            let width = min(frame.width - 2, max(CharacterWidth.of(title), CharacterWidth.of(about)) + 6)
+            let rect = centred(width: width, height: min(frame.height - 2, offered.count + 4), in: frame.bounds)
+            dialogBox(&frame, rect: rect, title: title)
+            for (index, option) in offered.prefix(rect.height - 4).enumerated() {
+                let text = (option == choice ? "▸ " : "  ") + option.title
+                frame.put(text, x: rect.x + 2, y: rect.y + 1 + index, style: option == choice ? theme.choiceFocused : theme.dialog, limit: rect.width - 4)
+            }
+            frame.put(about, x: rect.x + 2, y: rect.maxY - 2, style: theme.textDim, limit: rect.width - 4)
             return nil
         case .confirmCompare(let plan, let title):
             let cost = state.cost(of: plan).map { " (≈ \($0))" } ?? ""
@@ -83,5 +107,36 @@ struct OverlayView {
 
     private func centred(width: Int, height: Int, in bounds: Rect) -> Rect {
         Rect(x: max(0, (bounds.width - width) / 2), y: max(0, (bounds.height - height) / 2), width: width, height: height)
+    }
+
+}
+
+extension OverlayView {
+    /// `14:02:31`, local time.
+    static func clock(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// Words into lines of at most `width` columns; a word longer than a line is cut into pieces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in DisplayText.clean(text).split(separator: " ") {
+            var word = String(word)
+            while CharacterWidth.of(word) > width {
+                if !line.isEmpty { lines.append(line); line = "" }
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            if !line.isEmpty, CharacterWidth.of(line) + 1 + CharacterWidth.of(word) > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? word : " " + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }
