@@ -19,13 +19,13 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "Aspect ratio, for models that take one instead of a size (e.g. 16:9).")
     var aspectRatio: String?
 
-    @Option(name: .long, help: "Classifier-free guidance: how closely to follow the prompt.")
+    @Option(name: .long, parsing: .unconditional, help: "Classifier-free guidance: how closely to follow the prompt.")
     var cfg: Double?
 
-    @Option(name: .long, help: "Denoising steps; Fireworks bills per step.")
+    @Option(name: .long, parsing: .unconditional, help: "Denoising steps; Fireworks bills per step.")
     var steps: Int?
 
-    @Option(name: .long, help: "Seed; 0 picks a random one and reports it.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed; 0 picks a random one and reports it.")
     var seed: Int = 0
 
     @Option(name: .long, help: "Sampler, e.g. K_DPMPP_2M or dpmpp_2m.")
@@ -34,7 +34,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "jpg or png (default: from -o's extension, else jpg).")
     var format: String?
 
-    @Option(name: .long, help: "JPEG quality 0-100, sent as the Jpeg-Quality header.")
+    @Option(name: .long, parsing: .unconditional, help: "JPEG quality 0-100, sent as the Jpeg-Quality header.")
     var jpegQuality: Int?
 
     @Flag(name: .long, help: "Ask the server to filter unsafe pictures.")
@@ -43,7 +43,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "Start from this image (image to image); for FLUX Kontext, the picture to edit as the prompt says.")
     var initImage: String?
 
-    @Option(name: .long, help: "With --init-image: how much of it to keep, 0-1 (IMAGE_STRENGTH).")
+    @Option(name: .long, parsing: .unconditional, help: "With --init-image: how much of it to keep, 0-1 (IMAGE_STRENGTH).")
     var strength: Double?
 
     @Option(name: .long, help: "With --init-image: START:END fractions of the step schedule (STEP_SCHEDULE).")
@@ -55,7 +55,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "With --control-image: the ControlNet to use, e.g. canny.")
     var controlNet: String?
 
-    @Option(name: .long, help: "With --control-image: how strongly the control image steers, 0-2.")
+    @Option(name: .long, parsing: .unconditional, help: "With --control-image: how strongly the control image steers, 0-2.")
     var conditioningScale: Double?
 
     @Argument(parsing: .allUnrecognized, help: ModelOptionArguments.help)

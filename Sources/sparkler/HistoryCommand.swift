@@ -147,7 +147,7 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             let history = try HistoryCommand.open()
             let entry = try HistoryCommand.entry(id, in: history)
-            guard let data = try history.imageData(for: entry) else {
+            guard let data = try history.exportData(for: entry, to: output) else {
                 throw CommandFailure.failed("Entry \(id) has no picture (\(entry.outcome.rawValue)).")
             }
             do {

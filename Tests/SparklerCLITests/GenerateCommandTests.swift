@@ -99,6 +99,9 @@ import Testing
     @Test(arguments: [
         (["generate"], "prompt"),
         (["generate", "x", "--steps", "500"], "1 to 150"),
+        // A negative number is the option's value, refused with the range (not "missing value").
+        (["generate", "x", "--seed", "-5"], "Seed -5 is not allowed: 0 (random) to 2147483647."),
+        (["generate", "x", "--cfg", "-3"], "0 to 35"),
         (["generate", "x", "--format", "gif"], "jpg or png"),
         (["generate", "x", "--format", "png", "-o", "a.jpg"], "does not match"),
         (["generate", "x", "--strength", "0.5"], "--init-image"),

@@ -176,4 +176,22 @@ import Testing
         #expect(listed.stdout.contains("a blue square") && !listed.stdout.contains("a red circle"), "\(listed.stdout)")
         #expect(listed.stderr.contains("Left out: history entry 1 cannot be read: its stored request is not JSON"), "\(listed.stderr)")
     }
+
+    /// Export writes what the file's name says: a JPEG picture exported to a `.png` name is PNG, with its
+    /// parameters still embedded; a `.jpg` name gets the stored bytes as they are.
+    @Test func exportWritesTheFormatItsNameSays() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let made = try await cli.run(["generate", "a red circle", "--backend", "local", "--size", "256x256", "--steps", "2", "--format", "jpg"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let png = cli.home.appendingPathComponent("circle.png").path
+        let exported = try await cli.run(["history", "export", "1", "-o", png])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(ImageCodec.sniffFormat(data) == .png)
+        #expect(try ImageProvenance.read(from: data)?.request.prompt == "a red circle")
+        let jpg = cli.home.appendingPathComponent("circle.jpg").path
+        #expect(try await cli.run(["history", "export", "1", "-o", jpg]).status == 0)
+        #expect(ImageCodec.sniffFormat(try Data(contentsOf: URL(fileURLWithPath: jpg))) == .jpeg)
+    }
 }

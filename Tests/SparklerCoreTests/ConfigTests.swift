@@ -119,3 +119,12 @@ import Testing
         #expect(fallback.dataDirectory.path == "/home/u/.local/share/sparkler")
     }
 }
+
+@Suite struct UserPathTests {
+    @Test func aTildeMeansHOME() {
+        #expect(UserPath.expanded("~/pictures/a.png", environment: ["HOME": "/home/test"]) == "/home/test/pictures/a.png")
+        #expect(UserPath.expanded("~", environment: ["HOME": "/home/test"]) == "/home/test")
+        #expect(UserPath.expanded("~other/a.png", environment: ["HOME": "/home/test"]) == "~other/a.png", "another user's home is not guessed")
+        #expect(UserPath.expanded("/abs/~/a.png", environment: ["HOME": "/home/test"]) == "/abs/~/a.png")
+    }
+}

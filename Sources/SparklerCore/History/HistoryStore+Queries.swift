@@ -61,6 +61,17 @@ extension HistoryStore {
         try storedPicture(of: entry).map(images.read)
     }
 
+    /// The entry's picture for a file named `path`: in the format its extension names (a `.png` name gets PNG
+    /// bytes, converted if the picture is a JPEG), with its parameters embedded; as stored for other names.
+    public func exportData(for entry: HistoryEntry, to path: String) throws -> Data? {
+        guard let data = try imageData(for: entry) else { return nil }
+        let wanted = ImageFormat(userValue: URL(fileURLWithPath: path).pathExtension)
+        guard let wanted, let stored = ImageCodec.sniffFormat(data), wanted != stored else { return data }
+        let converted = try ImageCodec.encode(try ImageCodec.decode(data), as: wanted, quality: 95)
+        let provenance = entry.provenance(imageSize: entry.imageSize, appVersion: appVersion)
+        return try provenance.embedded(in: converted)
+    }
+
     /// The request that made the entry, its init or control image read back from the store: to run
     /// it again (`reusingSeed: true`, the same picture) or to load it into a form (`false`).
     public func request(for entry: HistoryEntry, reusingSeed: Bool = true) throws -> GenerationRequest {

@@ -50,7 +50,7 @@ public final class EffectRunner: Sendable {
         case .exportSheet(let grid, let path):
             let backendName = service?.backend.name ?? "fireworks"
             background("export the grid to \(path)") { [history, inbox] in
-                let target = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+                let target = URL(fileURLWithPath: UserPath.expanded(path))
                 try ComparisonSheetExport(history: history, backend: backendName).write(grid, to: target)
                 inbox.send(.actionFinished(message: "Exported the grid to \(target.path).", isError: false, reload: false))
             }
@@ -81,11 +81,11 @@ public final class EffectRunner: Sendable {
             }
         case .export(let id, let path):
             background("export entry \(id) to \(path)") { [history, inbox] in
-                guard let entry = try history.entry(id: id), let data = try history.imageData(for: entry) else {
+                guard let entry = try history.entry(id: id), let data = try history.exportData(for: entry, to: path) else {
                     inbox.send(.actionFinished(message: "Entry \(id) has no picture to export.", isError: true, reload: false))
                     return
                 }
-                let target = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+                let target = URL(fileURLWithPath: UserPath.expanded(path))
                 try data.write(to: target, options: .atomic)
                 inbox.send(.actionFinished(message: "Exported \(id) to \(target.path).", isError: false, reload: false))
             }
@@ -138,7 +138,7 @@ public final class EffectRunner: Sendable {
     }
 
     private static func directoryEntries(for typed: String) -> [String] {
-        let expanded = (typed as NSString).expandingTildeInPath
+        let expanded = UserPath.expanded(typed)
         let directory = typed.contains("/") ? String(expanded[...(expanded.lastIndex(of: "/") ?? expanded.startIndex)]) : "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.map { name in
@@ -165,7 +165,7 @@ enum InputImageReader {
     }
 
     private static func read(_ path: String) throws -> InputImage {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = UserPath.expanded(path)
         guard let data = FileManager.default.contents(atPath: expanded), !data.isEmpty else { throw Unreadable(path: path) }
         return InputImage(data: data, fileName: URL(fileURLWithPath: expanded).lastPathComponent)
     }

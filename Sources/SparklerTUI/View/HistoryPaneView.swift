@@ -74,7 +74,7 @@ struct HistoryPaneView {
         }
         let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
         let request = entry.request
-        var lines: [String] = ["#\(entry.id ?? 0) \(entry.outcome.rawValue)"]
+        var lines: [String] = ["#\(entry.id ?? 0) \(entry.outcome.rawValue)", DisplayText.clean(entry.prompt)]
         if let source = entry.editedEntryID { lines.append("✎ edit of #\(source)") }
         if !edits.isEmpty { lines.append("edited into " + edits.map { "#\($0)" }.joined(separator: ", ")) }
         lines.append("seed \(entry.seed.map(String.init) ?? "—")")
