@@ -44,7 +44,8 @@ struct CompareCommand: AsyncParsableCommand {
             confirmed: yes
         ).check(summary: "Comparing \(plan.cells.count) pictures, \(plan.columns) across and \(plan.rows) down: "
             + (model.provider == .local ? "offline, nothing billed."
-                : "\(plan.billedSteps) steps billed" + (setup.prices.estimate(plan, model: model).map { ", about \($0)" } ?? "") + "."))
+                : "\(plan.billedSteps) steps billed"
+                    + (setup.prices.estimate(plan, model: model).map { ", about \($0)" } ?? " (no price known for this model)") + "."))
 
         session.reportUnusableWords(in: options.prompt)
         let history = try CommandSetup.history(setup)
@@ -111,5 +112,6 @@ struct CompareCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.failed("The pictures are in history, but the contact sheet could not be written to \(path): \(error)")
         }
+        Stderr.write("Contact sheet: \(path)")
     }
 }

@@ -154,4 +154,16 @@ import Testing
         #expect(flux.contains(.cfgSweep) && !flux.contains(.samplerSweep))
         #expect(CompareChoice.offered(for: try catalogue.resolve("playground-v2-1024px-aesthetic")) == CompareChoice.allCases)
     }
+
+    /// f in the grid is a toggle: the second press takes the mark off again.
+    @Test func fInTheGridToggles() {
+        var state = makeState()
+        state.type("a fox")
+        state.overlay = .compareMenu(.seeds2)
+        _ = state.press(.enter)
+        state.send(.comparison(.finished(cell: 0, entry: makeEntry(id: 7, prompt: "a fox"))))
+        state.focus = .compare
+        #expect(state.press(.character("f")) == [.setFavourite(7, true)])
+        #expect(state.press(.character("f")) == [.setFavourite(7, false)])
+    }
 }

@@ -125,8 +125,11 @@ extension AppState {
         case .enter:
             return takeSelectedCell()
         case .character("f"):
-            if case .done(let entry)? = grid.selectedCell?.status, let id = entry.id {
-                return [.setFavourite(id, !entry.isFavourite)]
+            // A toggle: the cell keeps the mark it was given, so the next f takes it off.
+            if case .done(var entry)? = grid.selectedCell?.status, let id = entry.id {
+                entry.isFavourite.toggle()
+                compare?.cells[grid.selected].status = .done(entry)
+                return [.setFavourite(id, entry.isFavourite)]
             }
             return []
         case .character("x"):
