@@ -173,7 +173,8 @@ struct HistoryCommand: AsyncParsableCommand {
             var imported: [EntryJSON] = []
             for file in files {
                 do {
-                    let entry = try history.importImage(at: URL(fileURLWithPath: file))
+                    let (entry, isNew) = try history.importPicture(at: URL(fileURLWithPath: file))
+                    if !isNew { Stderr.write("\(file) is already in history as entry \(entry.id ?? 0); not added again.") }
                     imported.append(EntryJSON(entry, path: history.imageURL(for: entry)?.path))
                 } catch {
                     throw CommandFailure.failed("\(error)")

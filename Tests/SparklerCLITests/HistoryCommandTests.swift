@@ -194,4 +194,21 @@ import Testing
         #expect(try await cli.run(["history", "export", "1", "-o", jpg]).status == 0)
         #expect(ImageCodec.sniffFormat(try Data(contentsOf: URL(fileURLWithPath: jpg))) == .jpeg)
     }
+
+    /// Importing the same file twice adds it once, and says so the second time.
+    @Test func importingTheSameFileTwiceAddsItOnce() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        #expect(try await cli.run(["generate", "a red circle", "--backend", "local", "--size", "256x256", "--steps", "2"]).status == 0)
+        let file = cli.home.appendingPathComponent("circle.jpg").path
+        #expect(try await cli.run(["history", "export", "1", "-o", file]).status == 0)
+        let elsewhere = try SparklerProcess()
+        defer { elsewhere.cleanUp() }
+        let first = try await elsewhere.run(["history", "import", file])
+        let second = try await elsewhere.run(["history", "import", file])
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr) \(second.stderr)")
+        #expect(second.stderr.contains("is already in history as entry 1; not added again."), "\(second.stderr)")
+        let listed = try await elsewhere.run(["history", "list", "--json"])
+        #expect(try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]).count == 1)
+    }
 }

@@ -43,7 +43,8 @@ import Testing
         let imported = try source.store.importImage(at: try #require(source.store.imageURL(for: original)))
         #expect(imported.imageFormat == .jpeg)
         #expect(imported.imageHash == original.imageHash)
-        #expect(imported.id != original.id)
+        #expect(imported.id == original.id, "the same picture is not added twice")
+        #expect(try source.store.count() == 1)
         #expect(source.storedImagePaths().count == 1)
     }
 

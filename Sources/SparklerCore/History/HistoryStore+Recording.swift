@@ -60,8 +60,14 @@ extension HistoryStore {
     }
 
     /// Records a PNG or JPEG file that Sparkler made (here or elsewhere) from the provenance embedded
-    /// in it, and stores the file as it is.
+    /// in it, and stores the file as it is. A file already in history (the same bytes) is not added twice:
+    /// its entry comes back (`isNew` false).
     public func importImage(at url: URL) throws -> HistoryEntry {
+        try importPicture(at: url).entry
+    }
+
+    /// As `importImage`, saying whether the picture was new to history.
+    public func importPicture(at url: URL) throws -> (entry: HistoryEntry, isNew: Bool) {
         let data: Data
         let provenance: ImageProvenance?
         let format: ImageFormat
@@ -83,9 +89,13 @@ extension HistoryStore {
             entry.inputImageFormat = fileExtension
         }
         let picture = PendingFile(data: data, file: try images.store(data, fileExtension: format.fileExtension))
+        let existing = try database.read { db in
+            try HistoryEntry.filter(HistoryEntry.Columns.imageHash == picture.file.hash).order(HistoryEntry.Columns.id).fetchOne(db)
+        }
+        if let existing { return (existing, false) }
         entry.imageHash = picture.file.hash
         entry.imageFormat = format
-        return try insert([entry], files: [picture])[0]
+        return (try insert([entry], files: [picture])[0], true)
     }
 
     // MARK: - Steps
