@@ -23,6 +23,19 @@ struct PlaygroundEndToEndTests {
         ]
     }
 
+    /// A fresh home, and the playground started in tmux against `server`, ready for a prompt. The caller
+    /// kills the session and removes the home.
+    private func startPlayground(
+        _ server: FireworksTestServer, width: Int = 120, height: Int = 40, term: String = "tmux-256color"
+    ) async throws -> (session: ProbeSession, home: URL) {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        let session = try await ProbeSession.start(
+            environment: environment(home: home, server: server), width: width, height: height, term: term,
+            program: Self.sparkler, readyText: "Ready: type a prompt"
+        )
+        return (session, home)
+    }
+
     /// The rows of the image pane's inside, read from a capture of the full 120x40 layout.
     private func imagePane(_ screen: [String]) -> [String] {
         screen[9..<38].map { String(Array($0).dropFirst(32).prefix(50)) }
@@ -30,11 +43,8 @@ struct PlaygroundEndToEndTests {
 
     @Test func generateBrowseResizeAndQuit() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        let (session, home) = try await startPlayground(server)
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try await ProbeSession.start(
-            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
-        )
         let tmux = session.tmux
         defer { tmux.kill() }
 
@@ -104,11 +114,8 @@ struct PlaygroundEndToEndTests {
     @Test func editThePictureShownAndTheHistoryLinksBoth() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setKontextScript(KontextScript(polls: [.pending(progress: 0.4), .ready]))
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        let (session, home) = try await startPlayground(server)
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try await ProbeSession.start(
-            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
-        )
         let tmux = session.tmux
         defer { tmux.kill() }
 
@@ -141,12 +148,8 @@ struct PlaygroundEndToEndTests {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         let long = "Invalid request: " + String(repeating: "this prompt mentions too many things ", count: 4) + "END-OF-MESSAGE"
         server.setDefault(.status(400, message: long))
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        let (session, home) = try await startPlayground(server, width: 80, height: 24, term: "xterm-256color")
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try await ProbeSession.start(
-            environment: environment(home: home, server: server), width: 80, height: 24, term: "xterm-256color",
-            program: Self.sparkler, readyText: "Ready: type a prompt"
-        )
         let tmux = session.tmux
         defer { tmux.kill() }
 
@@ -188,11 +191,8 @@ struct PlaygroundEndToEndTests {
     @Test func ctrlCWhileGeneratingAsksThenQuits() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setDefault(.hang)
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        let (session, home) = try await startPlayground(server)
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try await ProbeSession.start(
-            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
-        )
         defer { session.tmux.kill() }
         try session.tmux.sendText("a slow fox")
         try session.tmux.sendKeys("Enter")
@@ -212,17 +212,14 @@ struct PlaygroundEndToEndTests {
     @Test func compareFillsTheGridAndACellGoesIntoTheForm() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setDefault(.delayed(.milliseconds(150), then: .answer()))
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        let (session, home) = try await startPlayground(server)
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try await ProbeSession.start(
-            environment: environment(home: home, server: server), program: Self.sparkler, readyText: "Ready: type a prompt"
-        )
         let tmux = session.tmux
         defer { tmux.kill() }
 
         try tmux.sendText("a red fox")
         try tmux.sendKeys("F6")
-        try await tmux.waitFor("[4 seeds]")
+        try await tmux.waitFor("▸ 4 seeds")
         try tmux.sendKeys("Enter")
         let grid = try await tmux.waitFor("Compared: 4 of 4 made")
         let labels = grid.joined().matches(of: /seed (\d+)/).map { Int($0.1)! }

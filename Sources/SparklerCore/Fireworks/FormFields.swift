@@ -49,9 +49,9 @@ struct FormFields: Sendable, Equatable {
         let entries: [Entry]
 
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
+            var container = encoder.container(keyedBy: NamedCodingKey.self)
             for entry in entries {
-                let key = Key(entry.name)
+                let key = NamedCodingKey(entry.name)
                 switch entry.value {
                 case .text(let text): try container.encode(text, forKey: key)
                 case .integer(let value): try container.encode(value, forKey: key)
@@ -65,11 +65,4 @@ struct FormFields: Sendable, Equatable {
         }
     }
 
-    private struct Key: CodingKey {
-        let stringValue: String
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
 }

@@ -31,16 +31,9 @@ public struct ModelOptions: Sendable, Hashable {
 }
 
 extension ModelOptions: Codable {
-    private struct Key: CodingKey {
-        let stringValue: String
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
         for key in container.allKeys {
             guard let parameter = RequestParameter(rawValue: key.stringValue), let kind = parameter.optionKind else {
                 throw DecodingError.dataCorruptedError(
@@ -54,9 +47,9 @@ extension ModelOptions: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
         for (parameter, value) in entries {
-            let key = Key(parameter.rawValue)
+            let key = NamedCodingKey(parameter.rawValue)
             switch value {
             case .integer(let number): try container.encode(number, forKey: key)
             case .flag(let flag): try container.encode(flag, forKey: key)
