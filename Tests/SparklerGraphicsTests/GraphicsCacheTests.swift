@@ -49,6 +49,16 @@ import Testing
         #expect(decodes == 4)
     }
 
+    @Test func askingWhatIsCachedDoesNoWork() {
+        let cache = PictureCache(renderer: PictureRenderer(threads: 1))
+        #expect(cache.cachedPicture(forKey: "a", columns: 20, rows: 10, format: format) == nil)
+        #expect(cache.statistics == PictureCache.Statistics())
+        let rendered = cache.picture(forKey: "a", columns: 20, rows: 10, format: format) { image }
+        #expect(cache.cachedPicture(forKey: "a", columns: 20, rows: 10, format: format) == rendered)
+        #expect(cache.cachedPicture(forKey: "a", columns: 21, rows: 10, format: format) == nil)
+        #expect(cache.statistics == PictureCache.Statistics(decodes: 1, renders: 1, imageHits: 0, pictureHits: 1))
+    }
+
     @Test func aFailedDecodeIsNotCached() {
         struct Broken: Error {}
         let cache = PictureCache()

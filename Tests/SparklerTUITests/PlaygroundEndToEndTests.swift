@@ -59,10 +59,13 @@ struct PlaygroundEndToEndTests {
         try await tmux.waitFor("4.0")
 
         try tmux.sendKeys("C-g")
-        let first = try await tmux.waitFor("Done in")
+        _ = try await tmux.waitFor("Done in")
+        // The picture is read and rendered off the UI thread: "loading…" until its `pictureReady` redraws the pane.
+        let blocks = { (screen: [String]) in self.imagePane(screen).joined().contains { "▀▄▌▐▋▆▇█▃▂▁▅".contains($0) } }
+        let first = try await tmux.waitUntil("the picture drawn with block symbols", blocks)
         let picture = imagePane(first)
         #expect(picture != empty, "the picture's cells replace the placeholder")
-        #expect(picture.joined().contains { "▀▄▌▐▋▆▇█▃▂▁▅".contains($0) }, "drawn with block symbols")
+        #expect(!picture.joined().contains("loading…"))
         #expect(server.requests.first?.json?["cfg_scale"].map { $0 == .int(4) || $0 == .double(4) } == true)
         #expect(first.contains { $0.contains("session: 30 steps") })
 

@@ -29,9 +29,12 @@ struct PlaygroundOfflineTests {
         try tmux.sendText("a purple dragon over the ocean")
         try await tmux.waitFor("unknown to sparkler-tiny: dragon")
         try tmux.sendKeys("Enter")
-        let done = try await tmux.waitFor("Done in", timeout: .seconds(30))
-        let pane = done[9..<38].map { String(Array($0).dropFirst(32).prefix(50)) }
-        #expect(pane.joined().contains { "▀▄▌▐▋▆▇█▃▂▁▅".contains($0) }, "the picture is drawn with block symbols")
+        _ = try await tmux.waitFor("Done in", timeout: .seconds(30))
+        // Read and rendered off the UI thread, the picture follows "Done in" by a frame or two.
+        let pane = { (screen: [String]) in screen[9..<38].map { String(Array($0).dropFirst(32).prefix(50)) } }
+        let done = try await tmux.waitUntil("the picture drawn with block symbols") { screen in
+            pane(screen).joined().contains { "▀▄▌▐▋▆▇█▃▂▁▅".contains($0) }
+        }
         #expect(done.contains { $0.contains("Image · #1") })
         #expect(done.contains { $0.contains("offline, nothing billed") })
 

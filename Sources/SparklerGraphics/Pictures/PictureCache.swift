@@ -59,18 +59,24 @@ public final class PictureCache: Sendable {
         return image
     }
 
+    /// The picture for `key` in a pane of `columns` x `rows` if it is cached (a hit), nil without doing any
+    /// work if not: what the UI thread asks while drawing, leaving the rendering to a worker.
+    public func cachedPicture(forKey key: String, columns: Int, rows: Int, format: PictureFormat) -> RenderedPicture? {
+        let pictureKey = PictureKey(key: key, columns: columns, rows: rows, format: format)
+        return state.withLock { state in
+            let picture = state.pictures.value(for: pictureKey)
+            if picture != nil { state.statistics.pictureHits += 1 }
+            return picture
+        }
+    }
+
     /// The picture for `key` in a pane of `columns` x `rows`, rendering (and decoding, through the
     /// image cache) only what is not cached.
     public func picture(
         forKey key: String, columns: Int, rows: Int, format: PictureFormat, decode: () throws -> RGBAImage
     ) rethrows -> RenderedPicture {
+        if let cached = cachedPicture(forKey: key, columns: columns, rows: rows, format: format) { return cached }
         let pictureKey = PictureKey(key: key, columns: columns, rows: rows, format: format)
-        let cached = state.withLock { state -> RenderedPicture? in
-            let picture = state.pictures.value(for: pictureKey)
-            if picture != nil { state.statistics.pictureHits += 1 }
-            return picture
-        }
-        if let cached { return cached }
         let image = try image(forKey: key, decode: decode)
         let picture = renderer.render(image, columns: columns, rows: rows, format: format, key: key)
         state.withLock { state in

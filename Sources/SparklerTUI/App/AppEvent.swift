@@ -22,6 +22,9 @@ public enum AppEvent: Sendable {
     case pathCompleted(ParameterField, original: String, PathCompletion)
     /// The picture of an entry to edit, found on disk.
     case editReady(entryID: Int64, path: String)
+    /// A picture a view asked for while drawing was rendered off the UI thread (or failed to be), named by
+    /// its image hash: the next frame finds it in the cache.
+    case pictureReady(String)
 }
 
 /// How a generation ended, in words the status line can show.

@@ -43,6 +43,9 @@ extension AppState {
             return []
         case .comparison(let comparisonEvent):
             return receiveComparison(comparisonEvent)
+        case .pictureReady:
+            // Nothing to change: the loop draws after any event, and that frame shows the picture.
+            return []
         case .groupLoaded(let entries):
             showGroup(entries)
             return []

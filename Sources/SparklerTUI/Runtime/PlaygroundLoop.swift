@@ -24,10 +24,11 @@ struct PlaygroundLoop: @unchecked Sendable {
         let graphics = options.graphics.detect(
             environment: setup.environment, answers: answers, window: .ofStandardOutput(),
             cursesColorCount: session.colorCount, cursesTerminal: session.terminalType)
-        let cache = PictureCache()
+        // History's pictures are read and rendered on the loader's worker; each one ready wakes a redraw.
+        let pictures = PictureLoader(history: history, cache: PictureCache()) { [inbox] in inbox.send(.pictureReady($0)) }
         var format = graphics.format
         func makeView() -> PlaygroundView {
-            PlaygroundView(theme: theme.theme, pictures: HistoryPictureSource(history: history, cache: cache, format: format))
+            PlaygroundView(theme: theme.theme, pictures: HistoryPictureSource(loader: pictures, format: format))
         }
         var view = makeView()
         /// Cell sizes change with the font, which terminals report as a resize, and xterm's sixel limit with the
@@ -52,7 +53,13 @@ struct PlaygroundLoop: @unchecked Sendable {
         if let threshold = setup.config.compare.confirmAboveSteps { state.compareConfirmSteps = threshold }
         state.prices = setup.prices
         state.startupEffects.forEach(runner.run)
-        painter.paint(view.render(state))
+        /// A whole frame asks for every picture on the screen: what the one before asked for and this one does
+        /// not is no longer shown, and the loader may drop it unrendered.
+        func paint() {
+            pictures.startFrame()
+            painter.paint(view.render(state))
+        }
+        paint()
 
         while true {
             var events: [AppEvent] = []
@@ -80,7 +87,7 @@ struct PlaygroundLoop: @unchecked Sendable {
                     if effect == .quit { return }
                 }
             }
-            painter.paint(view.render(state))
+            paint()
         }
     }
 }

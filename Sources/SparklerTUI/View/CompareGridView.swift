@@ -41,7 +41,7 @@ struct CompareGridView {
             let inner = pictureArea.width > 2 ? Rect(x: pictureArea.x + 1, y: pictureArea.y, width: pictureArea.width - 2, height: pictureArea.height) : pictureArea
             switch cell.status {
             case .done(let entry):
-                pictures.picture(for: entry, columns: inner.width, rows: inner.height)?.draw(into: &frame, x: inner.x, y: inner.y)
+                EntryPictureView(theme: theme, pictures: pictures).draw(entry, in: &frame, area: inner)
             case .running:
                 let spinner = StatusLineView.spinnerFrames[tick % StatusLineView.spinnerFrames.count]
                 centre(&frame, "\(spinner) making", in: inner, style: theme.spinner)

@@ -69,8 +69,9 @@ struct HistoryPaneView {
         frame.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: theme.border)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let pictureWidth = entry.outcome == .success ? min(body.width / 2, body.height * 2) : 0
-        if pictureWidth > 2, let picture = pictures.picture(for: entry, columns: pictureWidth, rows: body.height) {
-            picture.draw(into: &frame, x: body.x, y: body.y)
+        if pictureWidth > 2 {
+            let area = Rect(x: body.x, y: body.y, width: pictureWidth, height: body.height)
+            EntryPictureView(theme: theme, pictures: pictures).draw(entry, in: &frame, area: area)
         }
         let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
         let request = entry.request

@@ -30,8 +30,8 @@ struct ImagePaneView {
             picture.draw(into: &frame, x: inside.x, y: inside.y)
             return
         }
-        if let entry = state.picture, let picture = pictures.picture(for: entry, columns: inside.width, rows: inside.height) {
-            picture.draw(into: &frame, x: inside.x, y: inside.y)
+        if let entry = state.picture {
+            EntryPictureView(theme: theme, pictures: pictures).draw(entry, in: &frame, area: inside)
             return
         }
         var lines = ["Your picture appears here."]
