@@ -39,4 +39,24 @@ import Testing
         #expect(text.contains("✗ picture file missing"))
         #expect(!text.contains(EntryPictureView.loading))
     }
+
+    /// Between the last preview and the finished picture the pane keeps the preview, not "loading…".
+    @Test func theLastPreviewStaysUntilThePictureIsRendered() throws {
+        struct PreviewOnly: PictureSource {
+            func picture(for entry: HistoryEntry, columns: Int, rows: Int) -> RenderedPicture? { nil }
+            func picture(for image: RGBAImage, key: String, columns: Int, rows: Int) -> RenderedPicture? {
+                BlockPictures().picture(for: image, key: key, columns: columns, rows: rows)
+            }
+        }
+        var state = makeState()
+        state.type("a fox")
+        _ = state.press(.enter)
+        let preview = try #require(RGBAImage(width: 4, height: 4, red: 1, green: 2, blue: 3))
+        state.send(.generationProgress(.step(20, of: 20, preview: preview)))
+        state.send(.generationFinished(.finished([makeEntry(id: 9, prompt: "a fox")])))
+        let text = PlaygroundView(theme: theme, pictures: PreviewOnly()).render(state).text
+        #expect(text.contains("~~~~") && !text.contains(EntryPictureView.loading), "the preview stays")
+        state.picture = makeEntry(id: 3, prompt: "another")
+        #expect(state.lastPreview == nil, "another picture shown drops it")
+    }
 }

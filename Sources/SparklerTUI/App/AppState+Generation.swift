@@ -124,6 +124,7 @@ extension AppState {
             switch first.outcome {
             case .success:
                 picture = first
+                lastPreview = run?.preview.map { ($0, run?.previewKey ?? "") }
                 let cost = first.backend == "local" ? "offline, nothing billed"
                     : first.costMicros == nil ? "\(billed) steps billed" : "\(spent)" + (billed > 0 ? " (\(billed) steps)" : "")
                 status = StatusMessage("Done in \(elapsed) · seed \(first.seed.map(String.init) ?? "?") · \(cost)", kind: .success)

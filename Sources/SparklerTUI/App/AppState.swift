@@ -28,7 +28,12 @@ public struct AppState: Sendable {
     public var generation: GenerationRun?
     public var now: Date
     /// The picture in the image pane: a history entry with a stored image.
-    public var picture: HistoryEntry?
+    public var picture: HistoryEntry? {
+        didSet { if picture?.id != oldValue?.id { lastPreview = nil } }
+    }
+    /// The last preview of the run that made `picture`, kept on screen until the finished picture is
+    /// rendered (off the UI thread), so the pane never flashes empty between the two.
+    public var lastPreview: (image: RGBAImage, key: String)?
     public var history = HistoryPane()
     /// The comparison in the image pane, running or done.
     public var compare: CompareState?
@@ -126,6 +131,9 @@ public struct GenerationRun: Sendable, Equatable {
     public var preview: RGBAImage?
     /// Where a request that runs on the server's own time stands (FLUX Kontext: `Pending 40%`).
     public var remoteStatus: String?
+
+    /// Names the current preview for the picture cache: one render per step.
+    public var previewKey: String { "preview \(startedAt.timeIntervalSince1970) \(progress?.step ?? 0)" }
 
     public init(startedAt: Date, steps: Int, seed: Int) {
         self.startedAt = startedAt

@@ -24,10 +24,15 @@ struct ImagePaneView {
         let inside = rect.inset(by: 1)
         guard !inside.isEmpty else { return }
         if let run = state.generation, let preview = run.preview,
-           let picture = pictures.picture(
-               for: preview, key: "preview \(run.startedAt.timeIntervalSince1970) \(run.progress?.step ?? 0)",
-               columns: inside.width, rows: inside.height) {
+           let picture = pictures.picture(for: preview, key: run.previewKey, columns: inside.width, rows: inside.height) {
             picture.draw(into: &frame, x: inside.x, y: inside.y)
+            return
+        }
+        // The finished picture is rendered off the UI thread; until it is, the run's last preview stays.
+        if let entry = state.picture, let last = state.lastPreview,
+           pictures.picture(for: entry, columns: inside.width, rows: inside.height) == nil, pictures.failure(for: entry) == nil,
+           let preview = pictures.picture(for: last.image, key: last.key, columns: inside.width, rows: inside.height) {
+            preview.draw(into: &frame, x: inside.x, y: inside.y)
             return
         }
         if let entry = state.picture {
