@@ -28,10 +28,14 @@ public struct KontextScript: Sendable {
 
     public var polls: [Poll]
     public var sample: Sample
+    /// Every task stays Pending until this many tasks have been submitted: a client that waits for one
+    /// before submitting the next never gets a picture (a test of concurrency that no machine's speed can fool).
+    public var pendingUntilSubmitted: Int
 
-    public init(polls: [Poll] = [.pending(progress: 0.5), .ready], sample: Sample = .serve()) {
+    public init(polls: [Poll] = [.pending(progress: 0.5), .ready], sample: Sample = .serve(), pendingUntilSubmitted: Int = 1) {
         self.polls = polls
         self.sample = sample
+        self.pendingUntilSubmitted = pendingUntilSubmitted
     }
 
     /// `Pending` for ever: a server that never becomes Ready.

@@ -89,6 +89,9 @@ final class KontextTasks: Sendable {
         guard case .string(let id)? = request.json?["id"] else { return Self.badRequest("id is required") }
         let answer: [String: Any] = state.withLockedValue { state in
             guard var task = state.tasks[id] else { return ["id": id, "status": "Task not found", "result": NSNull(), "progress": NSNull(), "details": NSNull()] }
+            guard state.tasks.count >= task.script.pendingUntilSubmitted else {
+                return ["id": id, "status": "Pending", "result": NSNull(), "progress": NSNull(), "details": NSNull()]
+            }
             let poll = task.script.polls[min(task.pollsAnswered, task.script.polls.count - 1)]
             task.pollsAnswered += 1
             var answer: [String: Any] = ["id": id, "status": poll.status, "result": NSNull(), "progress": NSNull(), "details": NSNull()]

@@ -7,31 +7,17 @@ import Testing
 @Suite(.serialized) struct ComparisonRunnerTests {
     private static let delay = Duration.milliseconds(500)
 
-    /// Three rounds of requests, not nine. While the whole test run starts, a round trip can take
-    /// seconds longer than the delay, so the upper bound is relative: three requests one after the
-    /// other, made at the same time, see the same load; nine one after the other would take thrice theirs.
-    @Test func nineCellsThreeAtATimeTakeAboutThreeDelays() async throws {
+    /// Three at a time, never more: the runner's own count of requests in flight reaches three and no more
+    /// (no wall-clock bound, which a loaded machine would break).
+    @Test func nineCellsRunThreeAtATime() async throws {
         try await withComparisonHarness { harness in
             try await harness.warmUp()
             harness.server.setDefault(.delayed(Self.delay, then: .answer()))
             let plan = try harness.plan()
             let log = EventLog()
             let groupID = HistoryEntry.newGroupID()
-            let service = harness.service
 
-            let started = ContinuousClock.now
-            async let threeInARow: Duration = {
-                for cell in plan.cells.prefix(3) {
-                    _ = try? await service.generate(cell.request, model: ComparisonHarness.model)
-                }
-                return ContinuousClock.now - started
-            }()
             await harness.run(plan, groupID: groupID, into: log)
-            let elapsed = ContinuousClock.now - started
-            let reference = await threeInARow
-
-            #expect(elapsed > Self.delay * 2.5, "\(elapsed): more than three at once")
-            #expect(elapsed < reference * 2, "\(elapsed) against \(reference) for three in a row: the cells did not overlap")
             #expect(log.mostInFlight == 3)
             #expect(log.finished.count == 9 && log.failed.isEmpty && log.cancelled.isEmpty)
 

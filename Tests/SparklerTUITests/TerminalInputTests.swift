@@ -49,7 +49,7 @@ struct TerminalInputTests {
             number += 1
             try probe.tmux.sendKeys(key.tmux)
             let got = try await probe.waitForEvent(number)
-            #expect(got == key.event, "\(term): tmux key \(key.tmux) gave \(got ?? "nothing")")
+            #expect(got == key.event, "\(term): tmux key \(key.tmux) gave \(got)")
         }
         for key in raw {
             number += 1

@@ -40,7 +40,7 @@ struct ProbeSession {
 
     /// Waits for the `number`th event line and returns what it says (`key(left, [shift])`).
     @discardableResult
-    func waitForEvent(_ number: Int, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitForEvent(_ number: Int, timeout: Duration = .seconds(30)) async throws -> String {
         let prefix = "\(number): "
         let screen = try await tmux.waitUntil("event \(number)", timeout: timeout) { $0.contains { $0.hasPrefix(prefix) } }
         return String(screen.first { $0.hasPrefix(prefix) }!.dropFirst(prefix.count))

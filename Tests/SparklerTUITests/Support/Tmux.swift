@@ -91,13 +91,15 @@ final class Tmux {
 
     /// Waits until some row of the screen contains `text`; returns the screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> [String] {
+    /// The bound only matters when the wait fails: 30 s, since a machine busy with the engine's tests can
+    /// hold a generation or a redraw back for many seconds.
+    func waitFor(_ text: String, timeout: Duration = .seconds(30)) async throws -> [String] {
         try await waitUntil("'\(text)' on screen", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
     /// Polls the screen until `condition` holds; on timeout, fails with the screen it last saw.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ condition: ([String]) -> Bool) async throws -> [String] {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: ([String]) -> Bool) async throws -> [String] {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while true {
