@@ -60,6 +60,7 @@ enum TextLine {
         if total.unpriced > 0 {
             rows.append("(\(total.unpriced) pictures from before costs were recorded count in steps only.)")
         }
+        rows.append("(Costs by the prices in force when each picture was made: Fireworks' as read \(PriceTable.readOn), or [prices] in config.toml.)")
         return rows
     }
 

@@ -29,7 +29,8 @@ import Testing
         #expect(lines.first?.hasPrefix("model") == true)
         #expect(lines.contains { $0.contains("flux-kontext-pro") && $0.hasSuffix("$0.04") }, "\(byModel.stdout)")
         #expect(lines.contains { $0.contains("playground-v2-1024px-aesthetic") && $0.hasSuffix("$0.0052") }, "\(byModel.stdout)")
-        #expect(lines.last?.hasPrefix("total") == true && lines.last?.hasSuffix("$0.0452") == true, "\(byModel.stdout)")
+        #expect(lines.contains { $0.hasPrefix("total") && $0.hasSuffix("$0.0452") }, "\(byModel.stdout)")
+        #expect(lines.last?.contains("as read \(PriceTable.readOn)") == true, "the prices' date is said")
 
         let byDay = try await cli.run(["history", "spend", "--json"])
         let days = try #require(try JSONSerialization.jsonObject(with: Data(byDay.stdout.utf8)) as? [[String: Any]])
