@@ -41,13 +41,20 @@ struct Sparkler: AsyncParsableCommand {
     /// Maps every failure to the exit codes scripts rely on: 1 for a failed run, 2 for bad usage.
     static func main() async {
         CommandLog.bootstrap()
+        var name = "sparkler"
         do {
             var command = try parseAsRoot()
+            name = commandName(of: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError where name != "sparkler" {
+            // Found while running, past the parser that knows which command it was: point at that command's
+            // help, not the top-level usage.
+            FileHandle.standardError.write(Data("Error: \(error.message)\nSee '\(name) --help' for its options.\n".utf8))
+            Foundation.exit(ExitStatus.usage)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
             Foundation.exit(failure.exitCode)
@@ -61,6 +68,17 @@ struct Sparkler: AsyncParsableCommand {
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }
     }
+}
+
+/// `sparkler generate`, `sparkler history spend`: how a parsed command is invoked.
+private func commandName(of command: any ParsableCommand) -> String {
+    func name(_ type: any ParsableCommand.Type) -> String {
+        type.configuration.commandName ?? String(describing: type).replacingOccurrences(of: "Command", with: "").lowercased()
+    }
+    let type = type(of: command)
+    guard type != Sparkler.self else { return "sparkler" }
+    let parent = Sparkler.configuration.subcommands.first { $0.configuration.subcommands.contains { $0 == type } }
+    return (["sparkler"] + (parent.map { [name($0)] } ?? []) + [name(type)]).joined(separator: " ")
 }
 
 /// A failure already worded for the user, with the exit code it ends the process with.

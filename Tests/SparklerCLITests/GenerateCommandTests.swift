@@ -230,4 +230,14 @@ import Testing
         }
         #expect(checked > 0)
     }
+
+    /// A usage error found while the command runs points at that command's help, not the top-level usage.
+    @Test func aSubcommandsUsageErrorPointsAtItsOwnHelp() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let run = try await cli.run(["generate", "a", "fox"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Unexpected argument \"fox\": put the prompt in quotes."), "\(run.stderr)")
+        #expect(run.stderr.contains("See 'sparkler generate --help'") && !run.stderr.contains("Usage: sparkler [--theme"), "\(run.stderr)")
+    }
 }
