@@ -124,6 +124,42 @@ struct PlaygroundRealTerminalTests {
                 "margin \(margin) vs the pane's background; corner \(background)")
     }
 
+    /// Keys as a real terminal sends them (X key events, not tmux): Home, End and Ctrl-Left edit the prompt in
+    /// xterm and in kitty; the saved form shows the result once the playground quits.
+    @Test("Home, End and Ctrl-Left edit the prompt in real terminals", arguments: [RealTerminalTests.Setup.vt340At9, .kittyAt11])
+    func editingKeysInRealTerminals(setup: RealTerminalTests.Setup) async throws {
+        let display = try await VirtualDisplay.start()
+        defer { display.stop() }
+        let folder = try RealTerminal.makeDirectory(on: display)
+        let home = try makeHome(in: folder)
+        let terminal = try await RealTerminal.start(
+            setup.kind, fontSize: setup.fontSize, columns: Self.columns, rows: Self.rows,
+            command: [Self.sparkler.path, "--graphics", "symbols"], environment: environment(home), on: display, directory: folder)
+        defer { terminal.stop() }
+        _ = try await terminal.stableScreenshot()
+        // The saved form's prompt is "a red circle on a blue background": select it all away first.
+        try terminal.press("ctrl+u")
+        try terminal.type("red fox")
+        try terminal.press("Home")
+        try terminal.type("a ")
+        try terminal.press("End")
+        try terminal.type("!")
+        try terminal.press("ctrl+Left")
+        try terminal.type("big ")
+        try terminal.press("ctrl+c")
+        let form = home.appendingPathComponent("state/sparkler/form.json")
+        let deadline = ContinuousClock.now + .seconds(30)
+        var prompt: String?
+        while ContinuousClock.now < deadline {
+            let saved = try? JSONSerialization.jsonObject(with: Data(contentsOf: form)) as? [String: Any]
+            prompt = saved?["prompt"] as? String
+            // The form is saved a second after each change and when the playground quits: wait for the last.
+            if prompt == "a red big fox!" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(prompt == "a red big fox!", "\(setup.testDescription): \(prompt ?? "no form")")
+    }
+
     /// Symbols in kitty: TERM=xterm-kitty's entry has 256 colours, but kitty takes 24-bit colour, so ncurses
     /// draws with kitty-direct and the picture's colours are its own, not the nearest of the 240 fixed palette
     /// entries (6x6x6 cube and grey ramp), which is all that `--colors 256` leaves.
