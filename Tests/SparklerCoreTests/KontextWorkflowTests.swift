@@ -170,7 +170,9 @@ import Testing
             harness.server.enqueue(.answer(), .status(503))
             let result = try await harness.generate(try textRequest(), model: TestModels.kontextPro)
             #expect(result.images.count == 1)
-            #expect(harness.progress.retryAttempts == [2])
+            // The 503 was retried (a loaded machine may add a retry of its own: a connection that timed out).
+            #expect(harness.progress.events.contains { if case .retrying(2, _, let reason) = $0 { reason.contains("503") } else { false } },
+                    "\(harness.progress.events)")
         }
     }
 
