@@ -211,4 +211,21 @@ import Testing
         let listed = try await elsewhere.run(["history", "list", "--json"])
         #expect(try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]).count == 1)
     }
+
+    /// `history show` names the entry a picture edits and the entries that edit it.
+    @Test func showPrintsTheChainOfEdits() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        for prompt in ["a red circle", "make it blue"] {
+            #expect(try await cli.run(["generate", prompt, "--backend", "local", "--size", "256x256", "--steps", "2"]).status == 0)
+        }
+        // The playground records an edit's link (F7, `i`); here it is set the way it stores it.
+        let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
+        try await database.write { db in try db.execute(sql: "UPDATE historyEntry SET editedEntryID = 1 WHERE id = 2") }
+        let first = try await cli.run(["history", "show", "1"])
+        #expect(first.stdout.contains("edited into: #2"), "\(first.stdout)")
+        let second = try await cli.run(["history", "show", "2", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(json["edit_of"] as? Int == 1 && json["edited_into"] == nil)
+    }
 }

@@ -69,6 +69,10 @@ import Testing
             ])
             #expect(tooPermissive.status == 400)
             #expect(tooPermissive.errorMessage?.contains("0 to 2 when editing a picture") == true, "\(String(decoding: tooPermissive.body, as: UTF8.self))")
+            let models = try await server.send("\(server.baseURL)/models", method: .GET)
+            let listed = try #require((models.json as? [String: Any])?["data"] as? [[String: Any]])
+            let kontext = try #require(listed.first { $0["id"] as? String == Self.kontext })
+            #expect(kontext["route"] as? String == "/inference/v1/workflows/\(Self.kontext)", "\(kontext)")
             let wrongRoute = try await server.post("\(server.baseURL)/workflows/\(TestServer.playground)", json: ["prompt": "x"])
             #expect(wrongRoute.status == 400 && wrongRoute.errorMessage?.contains("image_generation") == true)
         }

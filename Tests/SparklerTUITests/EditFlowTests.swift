@@ -61,4 +61,14 @@ import Testing
         }
         #expect(editing == 7)
     }
+
+    /// While Kontext works on the server's time, the image pane's title says where it stands and how to stop.
+    @Test func theImagePaneShowsKontextsStatus() {
+        var state = makeState()
+        state.generation = GenerationRun(startedAt: state.now, steps: 0, seed: 0)
+        state.send(.generationProgress(.waiting(requestID: "abc", status: "Pending", fraction: 0.4)))
+        let theme = ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme
+        let text = PlaygroundView(theme: theme, pictures: BlockPictures()).render(state).text
+        #expect(text.contains("Image · Pending 40% · Esc cancels"), "\(text)")
+    }
 }
