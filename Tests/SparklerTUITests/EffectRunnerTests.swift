@@ -43,4 +43,42 @@ import Testing
         #expect(saved.text.hasPrefix("Cannot save the form to \(blocked.path)/form.json: "))
         #expect(saved.isError)
     }
+
+    /// Runs `effect` and waits for the first event that `pick` takes.
+    private func event<T>(after effect: Effect, history: HistoryStore, _ pick: (AppEvent) -> T?) async throws -> T? {
+        let inbox = EventInbox()
+        EffectRunner(history: history, service: nil, formStore: FormStore(directory: directory), inbox: inbox, maxInFlight: 1).run(effect)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let found = inbox.drain().lazy.compactMap(pick).first { return found }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return nil
+    }
+
+    @Test func earlierPromptsComeBackNewestFirstOnce() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let history = try HistoryStore(directory: directory.appendingPathComponent("history"), appVersion: "test")
+        for prompt in ["a fox", "a cat", "a fox", "a dog"] {
+            try history.recordFailure(request: GenerationRequest(prompt: prompt), backend: "test", message: "no")
+        }
+        let prompts = try await event(after: .loadPrompts, history: history) { event -> [String]? in
+            if case .promptsLoaded(let prompts) = event { prompts } else { nil }
+        }
+        #expect(prompts == ["a dog", "a fox", "a cat"])
+    }
+
+    @Test func aPathIsCompletedFromItsDirectory() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pictures = directory.appendingPathComponent("pictures")
+        try FileManager.default.createDirectory(at: pictures.appendingPathComponent("sunsets"), withIntermediateDirectories: true)
+        try Data().write(to: pictures.appendingPathComponent("sun.png"))
+        let history = try HistoryStore(directory: directory.appendingPathComponent("history"), appVersion: "test")
+        let typed = pictures.path + "/su"
+        let completion = try await event(after: .completePath(.initImage, typed), history: history) { event -> PathCompletion? in
+            if case .pathCompleted(.initImage, typed, let completion) = event { completion } else { nil }
+        }
+        #expect(completion?.matches == ["sun.png", "sunsets/"])
+        #expect(completion?.completed == pictures.path + "/sun")
+    }
 }

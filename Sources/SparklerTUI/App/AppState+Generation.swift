@@ -26,8 +26,8 @@ extension AppState {
             focus = .parameter(missing.field)
             return []
         }
-        typedValue = nil
-        recallIndex = nil
+        parameters.typedValue = nil
+        recall.reset()
         generation = GenerationRun(startedAt: now, steps: request.billedSteps, seed: request.seed)
         status = StatusMessage("Generating…", kind: .info)
         let editing = prepared == nil && [.edit, .imageToImage].contains(form.mode) ? form.editsEntry : nil
@@ -115,8 +115,7 @@ extension AppState {
         case .finished(let entries):
             let billed = entries.compactMap(\.stepsBilled).reduce(0, +)
             let spent = Money(micros: entries.compactMap(\.costMicros).reduce(0, +))
-            sessionSteps += billed
-            sessionSpend = sessionSpend + spent
+            entries.forEach { spend.add($0) }
             guard let first = entries.first else { return reloadHistory() }
             if let seed = first.seed, !form.seedLocked {
                 form.seed = seed
@@ -134,7 +133,6 @@ extension AppState {
                 status = StatusMessage(DisplayText.clean(first.errorMessage ?? "The request failed."), kind: .error, source: .generation)
             }
         }
-        history.followsNewest = true
-        return reloadHistory() + [.loadPrompts]
+        return reloadHistory(selectingNewest: true) + [.loadPrompts]
     }
 }

@@ -23,9 +23,9 @@ extension AppState {
     private mutating func historyMouse(_ mouse: MouseEvent, pane: Rect) -> [Effect] {
         switch mouse.kind {
         case .wheelUp:
-            return moveSelection(by: -3)
+            return moveSelection(to: history.selected - 3)
         case .wheelDown:
-            return moveSelection(by: 3)
+            return moveSelection(to: history.selected + 3)
         case .press:
             focus = .history
             let list = HistoryPaneLayout(pane: pane).list
@@ -46,15 +46,15 @@ extension AppState {
         let rows = ParameterPanelLayout(panel: panel, fields: fields, focused: focusedField)
         guard let (field, row) = rows.field(atY: mouse.y) else { return }
         focus = .parameter(field)
-        typedValue = nil
+        parameters.typedValue = nil
         guard case .slider(let spec) = field.kind(for: model) else {
-            if mouse.kind == .press, field.kind(for: model) == .choice, mouse.x >= row.valueX { cycle(field, by: 1) }
+            if mouse.kind == .press, field.kind(for: model) == .choice, mouse.x >= row.valueX { form.cycle(field, by: 1, model: model, catalogue: catalogue) }
             return
         }
         let bar = row.bar
         guard bar.width > 1, mouse.x >= bar.x - 1, mouse.x <= bar.maxX else { return }
         let fraction = Double(min(max(mouse.x - bar.x, 0), bar.width - 1)) / Double(bar.width - 1)
-        setSlider(field, spec.lower + fraction * (spec.upper - spec.lower), spec)
+        form.setSlider(field, spec.lower + fraction * (spec.upper - spec.lower), spec)
     }
 
     var focusedField: ParameterField? {

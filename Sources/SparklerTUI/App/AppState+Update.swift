@@ -13,8 +13,7 @@ extension AppState {
         case .input(let input):
             let formBefore = form
             let effects = handle(input)
-            // A message about the form has done its work once the form changes.
-            if status.source == .form, form != formBefore { status = Self.idleStatus(for: backend) }
+            if form != formBefore { notifications.formChanged(idle: Self.idleStatus(for: backend), at: now) }
             return effects
         case .tick(let date):
             now = date
@@ -25,14 +24,14 @@ extension AppState {
         case .generationFinished(let outcome):
             return finishGeneration(outcome)
         case .historyLoaded(let queryID, let entries, let append, let total, let rows, let unreadable):
-            receiveHistory(queryID: queryID, entries: entries, append: append, total: total, rows: rows ?? entries.count)
+            history.receive(queryID: queryID, entries: entries, append: append, total: total, rows: rows ?? entries.count, visibleRows: historyRows)
             if let first = unreadable.first {
                 let more = unreadable.count > 1 ? " (and \(unreadable.count - 1) more)" : ""
-                status = StatusMessage("Left out of the list: \(first)\(more)", kind: .warning)
+                status = StatusMessage("Left out of the list: \(first)\(more)", kind: .warning, source: .history)
             }
             return []
         case .promptsLoaded(let prompts):
-            recalledPrompts = prompts
+            recall.prompts = prompts
             return []
         case .requestLoaded(let request, let run):
             let target = catalogue.model(named: request.model) ?? model
@@ -101,7 +100,7 @@ extension AppState {
         case (.function(5), _), (.character("g"), [.control]):
             return startGeneration()
         case (.character("r"), [.control]):
-            rollSeed()
+            status = form.rollSeed()
             return []
         case (.function(2), _):
             overlay = .messages
@@ -169,8 +168,8 @@ extension AppState {
         let order = focusOrder
         let index = order.firstIndex(of: focus) ?? 0
         focus = order[(index + offset + order.count) % order.count]
-        typedValue = nil
-        recallIndex = nil
+        parameters.typedValue = nil
+        recall.reset()
     }
 
     private mutating func handlePromptKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {
@@ -178,11 +177,11 @@ extension AppState {
         case (.enter, _):
             return startGeneration()
         case (.up, []) where focus == .prompt:
-            recall(by: 1)
+            if let text = recall.step(1, from: form.prompt.text) { form.prompt.replace(with: text) }
             return []
         case (.down, []) where focus == .prompt:
             // Past the newest there is only the draft: the focus stays (Tab moves between fields).
-            if recallIndex != nil { recall(by: -1) }
+            if let text = recall.step(-1, from: form.prompt.text) { form.prompt.replace(with: text) }
             return []
         case (.down, []):
             moveFocus(by: 1)
@@ -196,26 +195,6 @@ extension AppState {
         }
     }
 
-    /// Up walks back through earlier prompts, Down forward again, to the text being typed.
-    private mutating func recall(by step: Int) {
-        guard !recalledPrompts.isEmpty else { return }
-        if recallIndex == nil { recallDraft = form.prompt.text }
-        let next = (recallIndex ?? -1) + step
-        if next < 0 {
-            recallIndex = nil
-            form.prompt.replace(with: recallDraft)
-        } else {
-            recallIndex = min(next, recalledPrompts.count - 1)
-            form.prompt.replace(with: recalledPrompts[recallIndex!])
-        }
-    }
-
-    mutating func rollSeed() {
-        form.seed = Int.random(in: 1...RequestValidator.maxSeed)
-        form.seedLocked = true
-        status = StatusMessage("New seed \(form.seed), locked for the next runs.")
-    }
-
     private mutating func requestQuit() -> [Effect] {
         if isBusy {
             overlay = .confirmQuit
@@ -223,67 +202,6 @@ extension AppState {
         }
         isQuitting = true
         return [.saveForm(form), .quit]
-    }
-
-    private mutating func handleOverlay(_ current: Overlay, _ key: Key, _ modifiers: Modifiers) -> [Effect] {
-        switch current {
-        case .help, .messages:
-            overlay = nil
-            return []
-        case .confirmQuit:
-            overlay = nil
-            if key == .character("y") || key == .enter {
-                isQuitting = true
-                return [.cancelGeneration, .cancelComparison, .saveForm(form), .quit]
-            }
-            return []
-        case .confirmDelete(let id):
-            overlay = nil
-            if key == .character("y") || key == .enter {
-                return [.delete(id)]
-            }
-            status = StatusMessage("Nothing deleted.")
-            return []
-        case .compareMenu(let choice):
-            return handleCompareMenu(choice, key)
-        case .confirmCompare(let plan, let title):
-            overlay = nil
-            if key == .character("y") || key == .enter {
-                return startComparison(plan, title: title)
-            }
-            status = StatusMessage("Comparison not started.")
-            return []
-        case .exportSheet(var path):
-            switch key {
-            case .escape:
-                overlay = nil
-            case .enter:
-                overlay = nil
-                if let grid = compare, !path.text.isEmpty {
-                    status = StatusMessage("Exporting the grid to \(path.text)…")
-                    return [.exportSheet(grid, path: path.text)]
-                }
-            default:
-                _ = path.handle(key, modifiers)
-                overlay = .exportSheet(path)
-            }
-            return []
-        case .exportPath(let id, var path):
-            switch key {
-            case .escape:
-                overlay = nil
-                return []
-            case .enter:
-                overlay = nil
-                guard !path.text.isEmpty else { return [] }
-                status = StatusMessage("Exporting \(id) to \(path.text)…")
-                return [.export(id, path: path.text)]
-            default:
-                _ = path.handle(key, modifiers)
-                overlay = .exportPath(id, path)
-                return []
-            }
-        }
     }
 
     private mutating func saveFormIfDue() -> [Effect] {

@@ -9,22 +9,10 @@ public struct AppState: Sendable {
     public let catalogue: ModelCatalogue
     public var form: FormState
     public var focus: Focus = .prompt
-    /// Digits typed into a focused slider or seed, not yet committed with Enter.
-    public var typedValue: String?
+    /// Keys on the parameter rows, with digits typed and not yet committed.
+    public var parameters = ParameterEditor()
     public var overlay: Overlay?
-    /// The status line's notification, stamped with the time it was first shown.
-    public var status: StatusMessage {
-        didSet {
-            guard status.postedAt == nil else { return }
-            status.postedAt = now
-            messageLog.append(status)
-            if messageLog.count > Self.messageLogLength { messageLog.removeFirst(messageLog.count - Self.messageLogLength) }
-        }
-    }
-    /// Every message shown this session, oldest first, for the message view (F2): none is lost to the
-    /// status line's one row.
-    public var messageLog: [StatusMessage] = []
-    static let messageLogLength = 200
+    public var notifications: Notifications
     public var generation: GenerationRun?
     public var now: Date
     /// The picture in the image pane: a history entry with a stored image.
@@ -39,17 +27,12 @@ public struct AppState: Sendable {
     public var compare: CompareState?
     /// A comparison billing more steps than this asks first.
     public var compareConfirmSteps = 300
-    /// Steps billed in this session, across every generation.
-    public var sessionSteps = 0
-    /// What this session's pictures cost, by the prices in force.
-    public var sessionSpend = Money.zero
+    /// What this session's pictures took: steps billed and money, by the prices in force.
+    public var spend = SessionSpend()
     /// Fireworks' prices (config.toml's `[prices]` over the defaults), for estimates before sending.
     public var prices = PriceTable()
-    /// Earlier prompts, newest first, for Up/Down in the prompt field.
-    public var recalledPrompts: [String] = []
-    public var recallIndex: Int?
-    /// What was typed before ↑ recalled an earlier prompt: ↓ past the newest gives it back.
-    public var recallDraft = ""
+    /// Earlier prompts for ↑/↓ in the prompt field.
+    public var recall = PromptRecall()
     /// Where pictures are made (`fireworks`), or nil with the reason none can be made.
     public var backend: BackendAvailability
     /// Which prompt words the backend's model cannot use (the offline engine knows few words).
@@ -71,8 +54,7 @@ public struct AppState: Sendable {
         self.backend = backend
         self.now = now
         lastFormSave = now
-        self.status = status ?? Self.idleStatus(for: backend)
-        self.status.postedAt = now
+        notifications = Notifications(status ?? Self.idleStatus(for: backend), at: now)
         self.form.adapt(to: model)
         // Fitting the saved form to the catalogue follows from the file: nothing new to save.
         savedForm = self.form
@@ -86,10 +68,23 @@ public struct AppState: Sendable {
         }
     }
 
+    /// The status line's notification. Setting it posts a new one, stamped now and kept in the log.
+    public var status: StatusMessage {
+        get { notifications.current }
+        set { notifications.post(newValue, at: now) }
+    }
+
     /// The notification to show now: the current one, or the idle line once it has faded.
     public var visibleStatus: StatusMessage {
-        status.isExpired(at: now) ? Self.idleStatus(for: backend) : status
+        notifications.visible(at: now, idle: Self.idleStatus(for: backend))
     }
+
+    /// Every message shown this session, oldest first, for the message view (F2).
+    public var messageLog: [StatusMessage] { notifications.log }
+    public var typedValue: String? { parameters.typedValue }
+    public var recalledPrompts: [String] { recall.prompts }
+    public var sessionSteps: Int { spend.steps }
+    public var sessionSpend: Money { spend.money }
 
     /// The form's model, or the default when the saved one is no longer in the catalogue.
     public var model: ModelCapabilities {

@@ -1,0 +1,29 @@
+import SparklerCore
+
+/// What one concern's update asks of the rest of the playground. Each concern (the history browser, the
+/// comparison grid, the parameter editor, the overlays) changes only its own state and answers with
+/// reactions; `AppState` routes events to them and carries the reactions out, so no concern reaches into
+/// another's state.
+public enum Reaction: Sendable, Equatable {
+    /// Work for the runtime (history, network, disk).
+    case run(Effect)
+    case notify(StatusMessage)
+    case open(Overlay)
+    case focus(Focus)
+    /// Moves the focus along the Tab order.
+    case moveFocus(by: Int)
+    /// Shows an entry's picture in the image pane.
+    case show(HistoryEntry)
+    /// Puts a grid in the image pane (and the focus on it).
+    case openGrid(CompareState)
+    /// Takes the grid out of the image pane, the focus back to the prompt.
+    case closeGrid
+    /// Loads a request (a grid cell's) into the form.
+    case loadIntoForm(GenerationRequest)
+    /// Runs what the form describes.
+    case generate
+    /// Starts the history list again from the newest entry, selecting the newest when asked.
+    case reloadHistory(selectingNewest: Bool)
+    /// Steps and money this session spent on a picture.
+    case billed(HistoryEntry)
+}

@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+@testable import SparklerCore
+@testable import SparklerTUI
+
+/// Each concern of the playground updated on its own, through its own update function, with no `AppState`
+/// around it: what it changes in itself and what it asks of the rest (its reactions).
+@Suite struct NotificationsTests {
+    private let start = Date(timeIntervalSince1970: 1_800_000_000)
+    private let idle = StatusMessage("Ready")
+
+    @Test func postingStampsAndLogsEveryMessageBounded() {
+        var notes = Notifications(StatusMessage("Welcome"), at: start)
+        #expect(notes.current.postedAt == start)
+        for index in 0..<250 {
+            notes.post(StatusMessage("message \(index)"), at: start.addingTimeInterval(Double(index)))
+        }
+        #expect(notes.current.text == "message 249")
+        #expect(notes.current.postedAt == start.addingTimeInterval(249))
+        #expect(notes.log.count == Notifications.logLength)
+        #expect(notes.log.first?.text == "message 50", "the oldest go first")
+    }
+
+    @Test func informationFadesToTheIdleLineButErrorsStay() {
+        var notes = Notifications(StatusMessage("Saved"), at: start)
+        #expect(notes.visible(at: start.addingTimeInterval(5), idle: idle).text == "Saved")
+        #expect(notes.visible(at: start.addingTimeInterval(9), idle: idle).text == "Ready")
+        notes.post(StatusMessage("HTTP 500", kind: .error), at: start)
+        #expect(notes.visible(at: start.addingTimeInterval(3600), idle: idle).text == "HTTP 500")
+    }
+
+    @Test func aChangedFormClearsOnlyAMessageAboutTheForm() {
+        var notes = Notifications(StatusMessage("Generating…", source: .generation), at: start)
+        notes.formChanged(idle: idle, at: start)
+        #expect(notes.current.text == "Generating…")
+        notes.post(StatusMessage("CFG must be 0 to 20", kind: .error, source: .form), at: start)
+        notes.formChanged(idle: idle, at: start)
+        #expect(notes.current.text == "Ready")
+        #expect(notes.log.map(\.text) == ["CFG must be 0 to 20", "Ready"])
+    }
+
+    @Test func sessionSpendAddsStepsAndMoney() {
+        var spend = SessionSpend()
+        var paid = makeEntry(id: 1, prompt: "a")
+        paid.costMicros = 3900
+        spend.add(paid)
+        var offline = makeEntry(id: 2, prompt: "b")
+        offline.stepsBilled = nil
+        spend.add(offline)
+        #expect(spend.steps == 30)
+        #expect(spend.money == Money(micros: 3900))
+    }
+}
+
+@Suite struct PromptRecallTests {
+    @Test func walksBackAndForwardAndGivesTheDraftBack() {
+        var recall = PromptRecall()
+        recall.prompts = ["newest", "older", "oldest"]
+        #expect(recall.step(-1, from: "my draft") == nil, "↓ on the draft changes nothing")
+        #expect(recall.step(1, from: "my draft") == "newest")
+        #expect(recall.step(1, from: "newest") == "older")
+        #expect(recall.step(1, from: "older") == "oldest")
+        #expect(recall.step(1, from: "oldest") == "oldest", "stays at the oldest")
+        #expect(recall.step(-1, from: "oldest") == "older")
+        #expect(recall.step(-1, from: "older") == "newest")
+        #expect(recall.step(-1, from: "newest") == "my draft")
+        #expect(recall.index == nil)
+    }
+
+    @Test func nothingToRecallAndResetStartsFromTheNewest() {
+        var empty = PromptRecall()
+        #expect(empty.step(1, from: "x") == nil)
+        var recall = PromptRecall()
+        recall.prompts = ["a", "b"]
+        _ = recall.step(1, from: "")
+        _ = recall.step(1, from: "a")
+        recall.reset()
+        #expect(recall.step(1, from: "edited") == "a")
+        #expect(recall.step(-1, from: "a") == "edited", "the draft is what was typed when recall began again")
+    }
+}
+
+@Suite struct HistoryBrowserUpdateTests {
+    private func browser(_ count: Int) -> HistoryPane {
+        var pane = HistoryPane()
+        let entries = (0..<count).map { makeEntry(id: Int64(count - $0), prompt: "prompt \(count - $0)") }
+        pane.receive(queryID: pane.queryID, entries: entries, append: false, total: count, rows: count, visibleRows: 10)
+        return pane
+    }
+
+    @Test func keysOnAnEntryAskTheRestOfThePlayground() {
+        var pane = browser(5)
+        #expect(pane.handle(.down, [], visibleRows: 10).isEmpty)
+        #expect(pane.selectedEntry?.id == 4)
+        #expect(pane.handle(.character("d"), [], visibleRows: 10) == [.open(.confirmDelete(4))])
+        #expect(pane.handle(.character("i"), [], visibleRows: 10) == [.run(.prepareEdit(4))])
+        #expect(pane.handle(.character("o"), [], visibleRows: 10) == [.run(.loadGroup("g4"))])
+        let enter = pane.handle(.enter, [], visibleRows: 10)
+        #expect(enter.first == .show(pane.entries[1]))
+    }
+
+    @Test func aFailedEntrySaysWhyInsteadOfShowingAPicture() {
+        let failed = makeEntry(id: 9, prompt: "x", outcome: .failed)
+        let reactions = HistoryPane.show(failed)
+        #expect(reactions.count == 1)
+        guard case .notify(let message)? = reactions.first else {
+            Issue.record("expected a message, got \(reactions)")
+            return
+        }
+        #expect(message.kind == .error)
+        #expect(message.text.contains("HTTP 401"))
+    }
+
+    @Test func markingTwoEntriesOpensThemAsAGrid() {
+        var pane = browser(5)
+        _ = pane.handle(.character(" "), [], visibleRows: 10)
+        #expect(pane.handle(.character("c"), [], visibleRows: 10).count == 1, "one marked: a warning")
+        _ = pane.handle(.character(" "), [], visibleRows: 10)
+        let reactions = pane.handle(.character("c"), [], visibleRows: 10)
+        guard case .openGrid(let grid)? = reactions.first else {
+            Issue.record("expected a grid, got \(reactions)")
+            return
+        }
+        #expect(grid.cells.count == 2)
+        #expect(!grid.isRunning)
+    }
+
+    @Test func aReloadMakesEarlierPagesStaleAndCanSelectTheNewest() {
+        var pane = browser(5)
+        _ = pane.handle(.end, [], visibleRows: 10)
+        let staleID = pane.queryID
+        guard case .run(.loadHistory(_, let queryID, false)) = pane.reload(selectingNewest: true) else {
+            Issue.record("a reload loads the first page")
+            return
+        }
+        #expect(queryID == staleID + 1)
+        pane.receive(queryID: staleID, entries: [], append: false, total: 0, rows: 0, visibleRows: 10)
+        #expect(pane.entries.count == 5, "the stale page is ignored")
+        let fresh = [makeEntry(id: 6, prompt: "new")] + pane.entries
+        pane.receive(queryID: queryID, entries: fresh, append: false, total: 6, rows: 6, visibleRows: 10)
+        #expect(pane.selectedEntry?.id == 6)
+        #expect(!pane.isLoading)
+    }
+
+    @Test func nearTheEndOfALoadedPageTheNextIsAskedFor() {
+        var pane = browser(HistoryPane.pageSize)
+        let reactions = pane.moveSelection(to: HistoryPane.pageSize - 10, visibleRows: 10)
+        guard case .run(.loadHistory(let query, _, true))? = reactions.first else {
+            Issue.record("expected the next page, got \(reactions)")
+            return
+        }
+        #expect(query.beforeID == pane.entries.last?.id)
+        #expect(pane.moveSelection(to: HistoryPane.pageSize - 5, visibleRows: 10).isEmpty, "asked once while loading")
+    }
+}
+
+@Suite struct CompareGridUpdateTests {
+    private func runningGrid() throws -> CompareState {
+        var request = GenerationRequest(prompt: "a red fox", shape: .size(ImageSize(width: 1024, height: 1024)), cfgScale: 3, steps: 30, seed: 100)
+        request.model = ModelCatalogue.defaultModelID
+        let model = try #require(ModelCatalogue().model(named: ModelCatalogue.defaultModelID))
+        let plan = try ComparisonPlan.seeds(request, count: 2, firstSeed: 100, model: model)
+        return CompareState(plan: plan, title: "2 seeds", groupID: "group")
+    }
+
+    @Test func cellsSettleThenTheGridSaysSoAndHistoryReloads() throws {
+        var grid = try runningGrid()
+        #expect(grid.receive(.started(cell: 0)).isEmpty)
+        let made = makeEntry(id: 1, prompt: "a red fox")
+        #expect(grid.receive(.finished(cell: 0, entry: made)) == [.billed(made)])
+        let last = grid.receive(.failed(cell: 1, message: "HTTP 500"))
+        #expect(!grid.isRunning)
+        #expect(last.last == .reloadHistory(selectingNewest: true))
+        guard case .notify(let summary)? = last.first else {
+            Issue.record("expected a summary, got \(last)")
+            return
+        }
+        #expect(summary.text.hasPrefix("Compared: 1 of 2 made, 1 failed."))
+        #expect(summary.kind == .warning)
+        #expect(grid.receive(.started(cell: 1)).isEmpty, "a settled grid takes no more events")
+    }
+
+    @Test func escapeCancelsWhileRunningAndClosesWhenDone() throws {
+        var grid = try runningGrid()
+        #expect(grid.handle(.escape, []) == [.run(.cancelComparison)])
+        _ = grid.receive(.cancelled(cell: 0))
+        _ = grid.receive(.cancelled(cell: 1))
+        #expect(grid.handle(.escape, []) == [.closeGrid])
+    }
+
+    @Test func enterTakesACellsRequestWithItsSeedIntoTheForm() throws {
+        var grid = try runningGrid()
+        var made = makeEntry(id: 7, prompt: "a red fox")
+        made.seed = 101
+        _ = grid.receive(.finished(cell: 1, entry: made))
+        _ = grid.receive(.finished(cell: 0, entry: makeEntry(id: 6, prompt: "a red fox")))
+        grid.move(dx: 1, dy: 0)
+        let reactions = grid.handle(.enter, [])
+        #expect(reactions.prefix(2) == [.show(made), .closeGrid])
+        guard case .loadIntoForm(let request)? = reactions.dropFirst(2).first else {
+            Issue.record("expected the cell's request, got \(reactions)")
+            return
+        }
+        #expect(request.seed == 101)
+        #expect(request.prompt == "a red fox")
+    }
+}
+
+@Suite struct ParameterEditorTests {
+    private let catalogue = ModelCatalogue()
+    private var model: ModelCapabilities { catalogue.model(named: ModelCatalogue.defaultModelID)! }
+
+    @Test func typedDigitsCommitOnEnterOrSayTheRange() {
+        var editor = ParameterEditor()
+        var form = FormState()
+        for digit in "45" { _ = editor.handle(.cfg, .character(digit), [], form: &form, model: model, catalogue: catalogue) }
+        #expect(editor.typedValue == "45")
+        let refused = editor.handle(.cfg, .enter, [], form: &form, model: model, catalogue: catalogue)
+        guard case .notify(let message)? = refused.first else {
+            Issue.record("expected the range, got \(refused)")
+            return
+        }
+        #expect(message.kind == .error && message.source == .form)
+        #expect(message.text.hasPrefix("CFG must be ") && message.text.hasSuffix("; 45 is outside."), "\(message.text)")
+        #expect(form.cfg == nil, "a refused value changes nothing")
+        for digit in "4.5" { _ = editor.handle(.cfg, .character(digit), [], form: &form, model: model, catalogue: catalogue) }
+        #expect(editor.handle(.cfg, .enter, [], form: &form, model: model, catalogue: catalogue).isEmpty)
+        #expect(form.cfg == 4.5)
+        #expect(editor.typedValue == nil)
+    }
+
+    @Test func enterWithNothingTypedGeneratesAndArrowsMoveTheFocus() {
+        var editor = ParameterEditor()
+        var form = FormState()
+        #expect(editor.handle(.steps, .enter, [], form: &form, model: model, catalogue: catalogue) == [.generate])
+        #expect(editor.handle(.format, .enter, [], form: &form, model: model, catalogue: catalogue) == [.generate])
+        #expect(form.format == FormState().format, "Enter never flips a choice")
+        #expect(editor.handle(.steps, .up, [], form: &form, model: model, catalogue: catalogue) == [.moveFocus(by: -1)])
+    }
+
+    @Test func theSeedRollsLocksAndPathsAskForCompletion() {
+        var editor = ParameterEditor()
+        var form = FormState()
+        let rolled = editor.handle(.seed, .character("r"), [], form: &form, model: model, catalogue: catalogue)
+        #expect(form.seedLocked && form.seed > 0)
+        #expect(rolled == [.notify(StatusMessage("New seed \(form.seed), locked for the next runs."))])
+        form.initImage = TextInput("pict")
+        #expect(editor.handle(.initImage, .tab, [], form: &form, model: model, catalogue: catalogue) == [.run(.completePath(.initImage, "pict"))])
+        let completed = ParameterEditor.apply(PathCompletion(typed: "pict", entries: ["pictures/"]), field: .initImage, original: "pict", to: &form)
+        #expect(completed.isEmpty)
+        #expect(form.initImage.text == "pictures/")
+    }
+}
