@@ -2,60 +2,61 @@ import ArgumentParser
 import Foundation
 import SparklerCore
 
-/// The parameters every command that makes pictures shares (`generate`, later `compare`).
+/// The parameters every command that makes pictures shares (`generate`, `compare`): each option's name and
+/// help come from the schema (`RequestParameter.cliName`, `help`).
 struct GenerationOptions: ParsableArguments {
-    @Argument(help: "What the picture should show.")
+    @Argument(help: ArgumentHelp(RequestParameter.prompt.help))
     var prompt: String
 
-    @Option(name: .long, help: "What the picture should not show.")
+    @Option(name: .customLong(RequestParameter.negativePrompt.cliName), help: ArgumentHelp(RequestParameter.negativePrompt.help))
     var negative: String?
 
     @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024 with a Fireworks key, sparkler-tiny offline, or `model` in config.toml).")
     var model: String?
 
-    @Option(name: .long, help: "Picture size WIDTHxHEIGHT, one of the model's sizes (e.g. 1024x1024).")
+    @Option(name: .customLong(RequestParameter.size.cliName), help: ArgumentHelp(RequestParameter.size.help))
     var size: String?
 
-    @Option(name: .long, help: "Aspect ratio, for models that take one instead of a size (e.g. 16:9).")
+    @Option(name: .customLong(RequestParameter.aspectRatio.cliName), help: ArgumentHelp(RequestParameter.aspectRatio.help))
     var aspectRatio: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Classifier-free guidance: how closely to follow the prompt.")
+    @Option(name: .customLong(RequestParameter.guidance.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.guidance.help))
     var cfg: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: "Denoising steps; Fireworks bills per step.")
+    @Option(name: .customLong(RequestParameter.steps.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.steps.help))
     var steps: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Seed; 0 picks a random one and reports it.")
+    @Option(name: .customLong(RequestParameter.seed.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.seed.help))
     var seed: Int = 0
 
-    @Option(name: .long, help: "Sampler, e.g. K_DPMPP_2M or dpmpp_2m.")
+    @Option(name: .customLong(RequestParameter.sampler.cliName), help: ArgumentHelp(RequestParameter.sampler.help))
     var sampler: String?
 
-    @Option(name: .long, help: "jpg or png (default: from -o's extension, else jpg).")
+    @Option(name: .customLong(RequestParameter.format.cliName), help: ArgumentHelp(RequestParameter.format.help))
     var format: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "JPEG quality 0-100, sent as the Jpeg-Quality header.")
+    @Option(name: .customLong(RequestParameter.jpegQuality.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.jpegQuality.help))
     var jpegQuality: Int?
 
-    @Flag(name: .long, help: "Ask the server to filter unsafe pictures.")
+    @Flag(name: .customLong(RequestParameter.safetyCheck.cliName), help: ArgumentHelp(RequestParameter.safetyCheck.help))
     var safetyCheck = false
 
-    @Option(name: .long, help: "Start from this image (image to image); for FLUX Kontext, the picture to edit as the prompt says.")
+    @Option(name: .customLong(RequestParameter.initImage.cliName), help: ArgumentHelp(RequestParameter.initImage.help))
     var initImage: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "With --init-image: how much of it to keep, 0-1 (IMAGE_STRENGTH).")
+    @Option(name: .customLong(RequestParameter.imageStrength.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.imageStrength.help))
     var strength: Double?
 
-    @Option(name: .long, help: "With --init-image: START:END fractions of the step schedule (STEP_SCHEDULE).")
+    @Option(name: .customLong(RequestParameter.stepSchedule.cliName), help: ArgumentHelp(RequestParameter.stepSchedule.help))
     var schedule: String?
 
-    @Option(name: .long, help: "Guide the picture with this control image (ControlNet).")
+    @Option(name: .customLong(RequestParameter.controlImage.cliName), help: ArgumentHelp(RequestParameter.controlImage.help))
     var controlImage: String?
 
-    @Option(name: .long, help: "With --control-image: the ControlNet to use, e.g. canny.")
+    @Option(name: .customLong(RequestParameter.controlNet.cliName), help: ArgumentHelp(RequestParameter.controlNet.help))
     var controlNet: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "With --control-image: how strongly the control image steers, 0-2.")
+    @Option(name: .customLong(RequestParameter.conditioningScale.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.conditioningScale.help))
     var conditioningScale: Double?
 
     @Argument(parsing: .allUnrecognized, help: ModelOptionArguments.help)

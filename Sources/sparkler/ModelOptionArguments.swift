@@ -11,7 +11,7 @@ enum ModelOptionArguments {
         let lines = RequestParameter.options.map { parameter in
             let value = parameter.optionKind == .integer ? " N" : ""
             let models = ModelCatalogue.builtInModels.filter { $0.takes(parameter) }.map(\.id.name)
-            return "\(parameter.optionFlag)\(value): \(parameter.optionHelp) (\(models.joined(separator: ", ")))"
+            return "\(parameter.optionFlag)\(value): \(parameter.help) (\(models.joined(separator: ", ")))"
         }
         return ArgumentHelp(
             "Options only some models take:\n" + lines.joined(separator: "\n"),

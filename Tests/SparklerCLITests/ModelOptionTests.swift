@@ -44,4 +44,22 @@ import Testing
         #expect(help.stdout.contains("--safety-tolerance N") && help.stdout.contains("--prompt-upsampling"), "\(help.stdout)")
         #expect(help.stdout.contains("flux-kontext-pro, flux-kontext-max"))
     }
+
+    /// Every parameter the command line takes is spelled and explained as the schema declares it.
+    @Test func everyParameterOptionIsTheSchemas() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let help = try await cli.run(["generate", "--help"])
+        // argument-parser wraps help to the width: compare with the wrapping undone.
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let shared: [RequestParameter] = [
+            .negativePrompt, .size, .aspectRatio, .guidance, .steps, .seed, .sampler, .format, .jpegQuality, .safetyCheck,
+            .initImage, .imageStrength, .stepSchedule, .controlImage, .controlNet, .conditioningScale,
+        ]
+        for parameter in shared + RequestParameter.options {
+            #expect(text.contains(parameter.optionFlag), "\(parameter.optionFlag) missing from --help")
+            #expect(text.contains(parameter.help), "\(parameter)'s help missing from --help")
+        }
+        #expect(text.contains("--cfg <cfg>") && text.contains("--negative <negative>"))
+    }
 }

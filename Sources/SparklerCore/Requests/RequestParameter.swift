@@ -153,30 +153,84 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         }
     }
 
-    /// What an option does, for `--help` and the form's hint.
-    public var optionHelp: String {
+    /// What it does, for `--help` (the CLI's options are declared with it) and the form's hint.
+    public var help: String {
         switch self {
+        case .prompt: "What the picture should show."
+        case .negativePrompt: "What the picture should not show."
+        case .mode: "Text to image, image to image, ControlNet or an edit by instruction."
+        case .size: "Picture size WIDTHxHEIGHT, one of the model's sizes (e.g. 1024x1024)."
+        case .aspectRatio: "Aspect ratio, for models that take one instead of a size (e.g. 16:9)."
+        case .guidance: "Classifier-free guidance: how closely to follow the prompt."
+        case .steps: "Denoising steps; Fireworks bills per step."
+        case .seed: "Seed; 0 picks a random one and reports it."
+        case .sampler: "Sampler, e.g. K_DPMPP_2M or dpmpp_2m."
+        case .samples: "How many pictures one request makes."
+        case .jpegQuality: "JPEG quality 0-100, sent as the Jpeg-Quality header."
+        case .safetyCheck: "Ask the server to filter unsafe pictures."
+        case .stylePreset: "A style preset the model offers."
+        case .loraAdapterName: "A LoRA adapter to apply."
+        case .loraWeightFilename: "The LoRA adapter's weights file."
+        case .initImage: "Start from this image (image to image); for FLUX Kontext, the picture to edit as the prompt says."
+        case .initImageMode: "Keep the init image by strength or by step schedule."
+        case .imageStrength: "With an init image: how much of it to keep, 0-1 (IMAGE_STRENGTH)."
+        case .scheduleStart: "With an init image: where in the step schedule to start, 0-1."
+        case .scheduleEnd: "With an init image: where in the step schedule to end, 0-1."
+        case .stepSchedule: "With an init image: START:END fractions of the step schedule (STEP_SCHEDULE)."
+        case .cropPadding: "Padding around a cropped init image."
+        case .controlImage: "Guide the picture with this control image (ControlNet)."
+        case .controlNet: "With a control image: the ControlNet to use, e.g. canny."
+        case .conditioningScale: "With a control image: how strongly it steers, 0-2."
+        case .format: "jpg or png (default: from -o's extension, else jpg)."
+        case .editImage: "The picture an edit by instruction starts from."
         case .safetyTolerance: "How permissive moderation is, 0 (strictest) to 6; at most 2 when editing a picture."
         case .promptUpsampling: "Let the model rewrite the prompt in more detail before drawing."
-        default: name(for: .stableDiffusion)
         }
     }
 
-    /// An option's row label in the playground's form (at most 8 columns).
+    /// Its row label in the playground's form (at most 8 columns).
     public var formLabel: String {
         switch self {
+        case .mode: "Mode"
+        case .size, .aspectRatio: "Size"
+        case .guidance: "CFG"
+        case .steps: "Steps"
+        case .sampler: "Sampler"
+        case .seed: "Seed"
+        case .format: "Format"
+        case .safetyCheck: "Safety"
+        case .initImage: "Init img"
+        case .initImageMode: "Keep by"
+        case .imageStrength: "Strength"
+        case .scheduleStart: "Start"
+        case .scheduleEnd: "End"
+        case .controlImage: "Control"
+        case .controlNet: "Net"
+        case .conditioningScale: "Cond."
+        case .editImage: "Picture"
         case .safetyTolerance: "Safety"
         case .promptUpsampling: "Upsample"
         default: String(name(for: .stableDiffusion).prefix(8))
         }
     }
 
-    /// `--safety-tolerance`: the CLI's spelling of an option.
-    public var optionFlag: String {
-        "--" + rawValue.reduce(into: "") { text, character in
-            text += character.isUppercase ? "-" + character.lowercased() : String(character)
+    /// Its long option on the command line, without the dashes: `cfg`, `init-image`, `safety-tolerance`.
+    public var cliName: String {
+        switch self {
+        case .negativePrompt: "negative"
+        case .guidance: "cfg"
+        case .imageStrength: "strength"
+        case .stepSchedule: "schedule"
+        case .safetyCheck: "safety-check"
+        default:
+            rawValue.reduce(into: "") { text, character in
+                text += character.isUppercase ? "-" + character.lowercased() : String(character)
+            }
         }
     }
+
+    /// `--safety-tolerance`: the CLI's spelling.
+    public var optionFlag: String { "--" + cliName }
 }
 
 /// The type of an option's value.

@@ -15,31 +15,10 @@ public enum ParameterField: Sendable, Hashable {
         .controlImage, .controlNet, .conditioningScale, .editImage,
     ] + RequestParameter.options.map(ParameterField.option)
 
-    public var label: String {
-        switch self {
-        case .model: "Model"
-        case .mode: "Mode"
-        case .size: "Size"
-        case .cfg: "CFG"
-        case .steps: "Steps"
-        case .sampler: "Sampler"
-        case .seed: "Seed"
-        case .format: "Format"
-        case .safety: "Safety"
-        case .initImage: "Init img"
-        case .initMode: "Keep by"
-        case .strength: "Strength"
-        case .scheduleStart: "Start"
-        case .scheduleEnd: "End"
-        case .controlImage: "Control"
-        case .controlNet: "Net"
-        case .conditioningScale: "Cond."
-        case .editImage: "Picture"
-        case .option(let parameter): parameter.formLabel
-        }
-    }
+    /// Its row label: the schema's, for every row that edits a parameter.
+    public var label: String { parameter?.formLabel ?? "Model" }
 
-    /// The request parameter this row edits; nil for rows that only shape the form (the init mode).
+    /// The request parameter this row edits; nil for the model row (the model is no request parameter).
     public var parameter: RequestParameter? {
         switch self {
         case .model: nil
