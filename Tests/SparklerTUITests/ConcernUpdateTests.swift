@@ -251,3 +251,61 @@ import Testing
         #expect(form.initImage.text == "pictures/")
     }
 }
+
+/// Ctrl-R in the prompt, as a shell's reverse search: through the whole playground's update.
+@Suite struct PromptSearchTests {
+    private func withPrompts() -> AppState {
+        var state = makeState()
+        state.send(.promptsLoaded(["a red fox at night", "a Sunset over the sea", "a sunset in the desert", "a cat"]))
+        state.type("my draft")
+        return state
+    }
+
+    @Test func typingFindsTheNewestMatchAndCtrlRAnOlderOne() {
+        var state = withPrompts()
+        state.press(.character("r"), [.control])
+        #expect(state.recall.search != nil)
+        #expect(state.form.prompt.text == "my draft", "nothing found before anything is typed")
+        state.type("sun")
+        #expect(state.form.prompt.text == "a Sunset over the sea", "case does not matter")
+        state.press(.character("r"), [.control])
+        #expect(state.form.prompt.text == "a sunset in the desert")
+        state.press(.character("r"), [.control])
+        #expect(state.form.prompt.text == "a sunset in the desert", "no older match: it stays")
+        #expect(state.press(.enter).isEmpty, "Enter keeps the prompt found and sends nothing")
+        #expect(state.recall.search == nil)
+        #expect(state.form.prompt.text == "a sunset in the desert")
+        #expect(state.press(.enter).contains { if case .generate = $0 { true } else { false } }, "the next Enter generates")
+    }
+
+    @Test func escapeGivesTheDraftBackAndOtherKeysKeepTheMatch() {
+        var state = withPrompts()
+        state.press(.character("r"), [.control])
+        state.type("fox")
+        #expect(state.form.prompt.text == "a red fox at night")
+        state.press(.escape)
+        #expect(state.form.prompt.text == "my draft")
+        #expect(state.recall.search == nil)
+
+        state.press(.character("r"), [.control])
+        state.type("cat")
+        state.press(.backspace)
+        state.type("t")
+        #expect(state.form.prompt.text == "a cat")
+        state.press(.end)
+        #expect(state.recall.search == nil, "a key the search does not take ends it")
+        state.type("!")
+        #expect(state.form.prompt.text == "a cat!", "…and then does what it does")
+    }
+
+    @Test func noMatchIsSaidAndTheNewSeedKeyIsF8() {
+        var state = withPrompts()
+        state.press(.character("r"), [.control])
+        state.type("zebra")
+        #expect(state.form.prompt.text == "my draft")
+        state.press(.escape)
+        state.press(.function(8))
+        #expect(state.form.seedLocked && state.form.seed > 0)
+        #expect(state.status.text == "New seed \(state.form.seed), locked for the next runs.")
+    }
+}

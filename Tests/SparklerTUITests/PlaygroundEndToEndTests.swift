@@ -145,7 +145,7 @@ struct PlaygroundEndToEndTests {
     }
 
     /// At 80x24 with TERM=xterm-256color inside tmux (which sends ESC[1~ for Home): Home and End edit the
-    /// prompt, ↑ recalls the last prompt and ↓ gives the draft back, a long error reads in full with F2, and
+    /// prompt, ↑ recalls the last prompt and ↓ gives the draft back, Ctrl-R finds it by a word, a long error reads in full with F2, and
     /// the compare menu shows every choice.
     @Test func keysMessagesAndMenusAtEightyByTwentyFour() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
@@ -176,6 +176,13 @@ struct PlaygroundEndToEndTests {
         try tmux.sendKeys("Up")
         try await tmux.waitFor("│a red fox!")
         try tmux.sendKeys("Down")
+        try await tmux.waitFor("│a draft")
+        // Ctrl-R searches the earlier prompts as a shell does; Esc gives the draft back.
+        try tmux.sendKeys("C-r")
+        try tmux.sendText("fox")
+        try await tmux.waitFor("│a red fox!")
+        try await tmux.waitFor("search: “fox”")
+        try tmux.sendKeys("Escape")
         try await tmux.waitFor("│a draft")
 
         try tmux.sendKeys("F6")

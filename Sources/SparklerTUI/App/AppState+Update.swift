@@ -94,12 +94,14 @@ extension AppState {
         switch (key, modifiers) {
         case (.character("c"), [.control]):
             return requestQuit()
+        case _ where recall.search != nil && focus == .prompt:
+            return handlePromptSearchKey(key, modifiers)
         case (.function(1), _):
             overlay = .help
             return []
         case (.function(5), _), (.character("g"), [.control]):
             return startGeneration()
-        case (.character("r"), [.control]):
+        case (.function(8), _):
             status = form.rollSeed()
             return []
         case (.function(2), _):
@@ -176,6 +178,10 @@ extension AppState {
         switch (key, modifiers) {
         case (.enter, _):
             return startGeneration()
+        case (.character("r"), [.control]) where focus == .prompt:
+            recall.reset()
+            _ = recall.searchOlder(from: form.prompt.text)
+            return []
         case (.up, []) where focus == .prompt:
             if let text = recall.step(1, from: form.prompt.text) { form.prompt.replace(with: text) }
             return []
@@ -192,6 +198,31 @@ extension AppState {
         default:
             _ = focus == .prompt ? form.prompt.handle(key, modifiers) : form.negative.handle(key, modifiers)
             return []
+        }
+    }
+
+    /// Keys during Ctrl-R's search: typing narrows it, Ctrl-R finds an older match, Enter keeps the prompt
+    /// found (without generating: a request may cost money), Esc or Ctrl-G gives the draft back, and any
+    /// other key keeps the prompt found and then does what it does.
+    private mutating func handlePromptSearchKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {
+        switch (key, modifiers) {
+        case (.character("r"), [.control]):
+            if let older = recall.searchOlder(from: form.prompt.text) { form.prompt.replace(with: older) }
+            return []
+        case (.enter, _):
+            recall.acceptSearch()
+            return []
+        case (.escape, _), (.character("g"), [.control]):
+            if let draft = recall.cancelSearch() { form.prompt.replace(with: draft) }
+            return []
+        case (.character, []), (.character, [.shift]), (.backspace, _):
+            var query = recall.search?.query ?? TextInput()
+            _ = query.handle(key, modifiers)
+            if let found = recall.searchQueryChanged(query) { form.prompt.replace(with: found) }
+            return []
+        default:
+            recall.acceptSearch()
+            return handleKey(key, modifiers)
         }
     }
 

@@ -22,7 +22,11 @@ public struct PlaygroundView {
 
         let coverage = state.promptCoverage
         var promptHint = state.focus == .prompt && !state.recalledPrompts.isEmpty ? "↑ earlier prompts" : ""
-        if !coverage.unknownWords.isEmpty {
+        if state.focus == .prompt, let search = state.recall.search {
+            let query = search.query.text
+            promptHint = search.match == nil && !query.isEmpty ? "no earlier prompt has “\(query)” · Esc: back"
+                : "search: “\(query)” · Ctrl-R older · Enter keeps · Esc back"
+        } else if !coverage.unknownWords.isEmpty {
             promptHint = "unknown to \(state.model.id.name): " + coverage.unknownWords.joined(separator: ", ")
         } else if !coverage.truncatedWords.isEmpty {
             promptHint = "\(coverage.truncatedWords.count) words past the limit are dropped"
