@@ -111,3 +111,39 @@ import Testing
         #expect(state.status.kind == .warning && state.status.text.contains("Left out of the list: history entry 1 cannot be read"))
     }
 }
+
+/// At 80×24 the history takes the image pane's place while it has the focus.
+@Suite struct NarrowHistoryTests {
+    @Test func enterOnAnEntryShowsItsPictureAndShiftTabGoesBack() throws {
+        var state = makeState(width: 80, height: 24)
+        state.focus = .history
+        let entries = (1...3).map { makeEntry(id: Int64(4 - $0), prompt: "prompt \($0)") }
+        state.send(.historyLoaded(queryID: state.history.queryID, entries: entries, append: false, total: 3))
+        #expect(state.layout?.image.width == 0, "the list covers the image pane")
+        state.press(.down)
+        state.press(.enter)
+        #expect(state.picture?.id == 2)
+        #expect(state.focus == .prompt)
+        let image = try #require(state.layout?.image)
+        #expect(image.width > 0)
+        let view = PlaygroundView(
+            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
+            pictures: BlockPictures())
+        let frame = view.render(state)
+        let pictureCells = (image.y..<image.maxY).flatMap { y in (image.x..<image.maxX).map { frame[$0, y].text } }.filter { $0 == "#" }
+        #expect(pictureCells.count > 100, "the picture is drawn in the image pane")
+        #expect(state.status.text.contains("Shift-Tab goes back to the history"))
+        state.press(.backTab)
+        #expect(state.focus == .history)
+        #expect(state.history.selectedEntry?.id == 2, "the selection is kept")
+    }
+
+    @Test func aFailedEntryKeepsTheListOpen() {
+        var state = makeState(width: 80, height: 24)
+        state.focus = .history
+        state.send(.historyLoaded(queryID: state.history.queryID, entries: [makeEntry(id: 1, prompt: "x", outcome: .failed)], append: false, total: 1))
+        state.press(.enter)
+        #expect(state.focus == .history)
+        #expect(state.status.kind == .error)
+    }
+}

@@ -9,7 +9,18 @@ extension AppState {
     }
 
     mutating func handleHistoryKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {
-        apply(history.handle(key, modifiers, visibleRows: historyRows))
+        let reactions = history.handle(key, modifiers, visibleRows: historyRows)
+        let effects = apply(reactions)
+        for case .show(let entry) in reactions { leaveHistoryIfItHides(entry) }
+        return effects
+    }
+
+    /// Where the history takes the image pane's place (narrow terminals), a picture asked for could not be
+    /// seen: the focus leaves the list so that the image pane shows it; Shift-Tab goes back, the selection kept.
+    mutating func leaveHistoryIfItHides(_ shown: HistoryEntry) {
+        guard focus == .history, let layout, layout.image.width == 0, let id = shown.id, picture?.id == id else { return }
+        focus = .prompt
+        status = StatusMessage("Entry \(id) shown. Shift-Tab goes back to the history (e loads it, r runs it again).", source: .history)
     }
 
     mutating func moveSelection(to index: Int) -> [Effect] {
@@ -23,5 +34,6 @@ extension AppState {
 
     mutating func showPicture(of entry: HistoryEntry) {
         _ = apply(HistoryPane.show(entry))
+        leaveHistoryIfItHides(entry)
     }
 }
