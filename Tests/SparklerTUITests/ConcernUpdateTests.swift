@@ -142,6 +142,27 @@ import Testing
         #expect(!pane.isLoading)
     }
 
+    @Test func aGroupMadeTogetherIsOneRowWhoseEnterOpensItsGrid() {
+        var pane = HistoryPane()
+        var cells = (2...5).map { makeEntry(id: Int64(7 - $0), prompt: "a red fox") }
+        for index in cells.indices { cells[index].groupID = "comparison" }
+        let entries = [makeEntry(id: 6, prompt: "a cat")] + cells + [makeEntry(id: 1, prompt: "a dog")]
+        pane.receive(queryID: pane.queryID, entries: entries, append: false, total: 6, rows: 6, visibleRows: 10)
+        #expect(pane.rows.map(\.entries.count) == [1, 4, 1])
+        _ = pane.handle(.down, [], visibleRows: 10)
+        #expect(pane.selectedRow?.isGroup == true)
+        #expect(pane.handle(.enter, [], visibleRows: 10) == [.run(.loadGroup("comparison"))])
+        _ = pane.handle(.down, [], visibleRows: 10)
+        #expect(pane.selectedEntry?.id == 1, "one step passes the whole group")
+
+        // A reload keeps the selection on the row that holds the selected entry.
+        _ = pane.handle(.up, [], visibleRows: 10)
+        guard case .run(.loadHistory(_, let queryID, _)) = pane.reload() else { return }
+        pane.receive(queryID: queryID, entries: [makeEntry(id: 7, prompt: "new")] + entries, append: false, total: 7, rows: 7, visibleRows: 10)
+        #expect(pane.selected == 2)
+        #expect(pane.selectedRow?.isGroup == true)
+    }
+
     @Test func nearTheEndOfALoadedPageTheNextIsAskedFor() {
         var pane = browser(HistoryPane.pageSize)
         let reactions = pane.moveSelection(to: HistoryPane.pageSize - 10, visibleRows: 10)

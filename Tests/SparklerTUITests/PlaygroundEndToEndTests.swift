@@ -254,6 +254,12 @@ struct PlaygroundEndToEndTests {
         let main = try await tmux.waitFor("Took seed")
         let taken = try #require(main.joined().firstMatch(of: /Took seed (\d+)/).map { Int($0.1)! })
         #expect(main.contains { $0.contains("│Seed     \(taken)") && $0.contains("locked") })
+
+        // History lists the comparison as one row, and Enter on it opens its grid again.
+        let listed = try await tmux.waitFor("4× a red fox")
+        #expect(listed.filter { $0.contains("a red fox") }.count <= 3, "the prompt box, the group's row and its detail:\n\(listed.joined(separator: "\n"))")
+        try tmux.sendKeys("BTab", "Enter")
+        try await tmux.waitFor("Group of 4: a red fox")
         try tmux.sendKeys("C-c")
         _ = try await session.waitForExit()
         await server.shutdown()

@@ -32,8 +32,4 @@ extension AppState {
         apply([.reloadHistory(selectingNewest: selectingNewest)])
     }
 
-    mutating func showPicture(of entry: HistoryEntry) {
-        _ = apply(HistoryPane.show(entry))
-        leaveHistoryIfItHides(entry)
-    }
 }

@@ -31,10 +31,10 @@ extension AppState {
             let list = HistoryPaneLayout(pane: pane).list
             guard list.contains(x: mouse.x, y: mouse.y) else { return [] }
             let index = history.scroll + mouse.y - list.y
-            guard history.entries.indices.contains(index) else { return [] }
-            if index == history.selected, let entry = history.selectedEntry {
-                showPicture(of: entry)
-                return []
+            guard history.rows.indices.contains(index) else { return [] }
+            if index == history.selected {
+                // A click on the selected row does what Enter does.
+                return handleHistoryKey(.enter, [])
             }
             return moveSelection(to: index)
         default:

@@ -11,7 +11,7 @@ extension HistoryPane {
         case .pageUp: return moveSelection(to: selected - visibleRows, visibleRows: visibleRows)
         case .pageDown: return moveSelection(to: selected + visibleRows, visibleRows: visibleRows)
         case .home, .character("g"): return moveSelection(to: 0, visibleRows: visibleRows)
-        case .end, .character("G"): return moveSelection(to: entries.count - 1, visibleRows: visibleRows)
+        case .end, .character("G"): return moveSelection(to: rows.count - 1, visibleRows: visibleRows)
         case .character("/"):
             isSearching = true
             return []
@@ -24,8 +24,12 @@ extension HistoryPane {
         default:
             break
         }
-        guard let entry = selectedEntry, let id = entry.id else { return [] }
+        guard let row = selectedRow, let id = row.entry.id else { return [] }
+        let entry = row.entry
         switch key {
+        case .enter where row.isGroup:
+            // A group's pictures are seen side by side, in its grid.
+            return [.run(.loadGroup(entry.groupID))]
         case .enter:
             return Self.show(entry)
         case .character("e"):
@@ -105,7 +109,7 @@ extension HistoryPane {
             let selectedID = followsNewest ? nil : selectedEntry?.id
             followsNewest = false
             entries = page
-            let index = selectedID.flatMap { id in page.firstIndex { $0.id == id } } ?? 0
+            let index = selectedID.flatMap { id in self.rows.firstIndex { $0.entries.contains { $0.id == id } } } ?? 0
             select(index, visibleRows: visibleRows)
         }
     }

@@ -13,7 +13,13 @@ public struct HistoryPane: Sendable, Equatable {
 
     public static let pageSize = 200
 
-    public var entries: [HistoryEntry] = []
+    /// What is loaded, newest first.
+    public var entries: [HistoryEntry] = [] {
+        didSet { rows = HistoryRow.grouping(entries) }
+    }
+    /// The list's rows: an entry, or a group made together (a comparison, a request for several pictures).
+    public private(set) var rows: [HistoryRow] = []
+    /// The selected row.
     public var selected = 0
     /// The first visible row.
     public var scroll = 0
@@ -33,9 +39,12 @@ public struct HistoryPane: Sendable, Equatable {
 
     public init() {}
 
-    public var selectedEntry: HistoryEntry? {
-        entries.indices.contains(selected) ? entries[selected] : nil
+    public var selectedRow: HistoryRow? {
+        rows.indices.contains(selected) ? rows[selected] : nil
     }
+
+    /// The selected row's entry (a group's newest).
+    public var selectedEntry: HistoryEntry? { selectedRow?.entry }
 
     public func query(before id: Int64? = nil) -> HistoryQuery {
         HistoryQuery(
@@ -47,20 +56,42 @@ public struct HistoryPane: Sendable, Equatable {
 
     /// Moves the selection, keeping it on screen in a list of `visibleRows`.
     public mutating func select(_ index: Int, visibleRows: Int) {
-        guard !entries.isEmpty else {
+        guard !rows.isEmpty else {
             selected = 0
             scroll = 0
             return
         }
-        selected = min(max(index, 0), entries.count - 1)
-        let rows = max(visibleRows, 1)
+        selected = min(max(index, 0), rows.count - 1)
+        let visible = max(visibleRows, 1)
         if selected < scroll { scroll = selected }
-        if selected >= scroll + rows { scroll = selected - rows + 1 }
-        scroll = min(max(scroll, 0), max(entries.count - rows, 0))
+        if selected >= scroll + visible { scroll = selected - visible + 1 }
+        scroll = min(max(scroll, 0), max(rows.count - visible, 0))
     }
 
     /// True when the selection is close enough to the end of what is loaded to fetch the next page.
     public var wantsNextPage: Bool {
-        !reachedEnd && !isLoading && !entries.isEmpty && selected >= entries.count - Self.pageSize / 4
+        !reachedEnd && !isLoading && !rows.isEmpty && selected >= rows.count - Self.pageSize / 4
+    }
+}
+
+/// One row of the history list: an entry, or the entries of a group made together, newest first.
+public struct HistoryRow: Sendable, Equatable {
+    public var entries: [HistoryEntry]
+
+    /// The newest: what the row shows and acts on.
+    public var entry: HistoryEntry { entries[0] }
+    public var isGroup: Bool { entries.count > 1 }
+
+    /// Consecutive entries that share a group become one row (history lists a group's entries together).
+    static func grouping(_ entries: [HistoryEntry]) -> [HistoryRow] {
+        var rows: [HistoryRow] = []
+        for entry in entries {
+            if let last = rows.last, last.entry.groupID == entry.groupID {
+                rows[rows.count - 1].entries.append(entry)
+            } else {
+                rows.append(HistoryRow(entries: [entry]))
+            }
+        }
+        return rows
     }
 }

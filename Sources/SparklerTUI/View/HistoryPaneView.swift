@@ -16,21 +16,22 @@ struct HistoryPaneView {
         let layout = HistoryPaneLayout(pane: rect)
         let cursor = drawSearchLine(&frame, rect: layout.search, history: history)
 
-        if history.entries.isEmpty {
+        if history.rows.isEmpty {
             let message = history.isLoading ? "Loading…"
                 : history.search.text.isEmpty && history.filter == .all ? "Nothing yet: your pictures will be listed here."
                 : "Nothing matches."
             frame.put(message, x: layout.list.x + 1, y: layout.list.y, style: theme.textDim, limit: layout.list.width - 1)
             return cursor
         }
-        for (offset, entry) in history.entries.dropFirst(history.scroll).prefix(layout.list.height).enumerated() {
+        for (offset, row) in history.rows.dropFirst(history.scroll).prefix(layout.list.height).enumerated() {
             let index = history.scroll + offset
-            drawRow(&frame, entry: entry, y: layout.list.y + offset, rect: layout.list,
-                    selected: index == history.selected, focused: focused, marked: entry.id.map(history.marked.contains) ?? false)
+            drawRow(&frame, row: row, y: layout.list.y + offset, rect: layout.list,
+                    selected: index == history.selected, focused: focused, marked: row.entry.id.map(history.marked.contains) ?? false)
         }
-        if let detail = layout.detail, let entry = history.selectedEntry {
+        if let detail = layout.detail, let row = history.selectedRow {
+            let entry = row.entry
             let edits = history.entries.filter { $0.editedEntryID != nil && $0.editedEntryID == entry.id }.compactMap(\.id)
-            drawDetail(&frame, rect: detail, entry: entry, edits: edits.sorted())
+            drawDetail(&frame, rect: detail, entry: entry, edits: edits.sorted(), group: row.isGroup ? row.entries.count : nil)
         }
         return cursor
     }
@@ -48,7 +49,8 @@ struct HistoryPaneView {
         return nil
     }
 
-    private func drawRow(_ frame: inout Frame, entry: HistoryEntry, y: Int, rect: Rect, selected: Bool, focused: Bool, marked: Bool) {
+    private func drawRow(_ frame: inout Frame, row: HistoryRow, y: Int, rect: Rect, selected: Bool, focused: Bool, marked: Bool) {
+        let entry = row.entry
         let base = selected ? (focused ? theme.listSelected : theme.listSelectedUnfocused) : theme.listItem
         frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
         var x = rect.x
@@ -56,16 +58,19 @@ struct HistoryPaneView {
         x += frame.put(marked ? "•" : " ", x: x, y: y, style: marked ? theme.marked : base)
         x += frame.put(Self.time(entry.createdAt) + " ", x: x, y: y, style: selected ? base : theme.listTime)
         let mark: (String, Style) = switch entry.outcome {
+        case _ where row.isGroup: ("▦", base)
         case .failed: ("✗", theme.failure)
         case .filtered: ("⊘", theme.filtered)
         case .success: entry.isFavourite ? ("★", theme.favourite) : (" ", base)
         }
         x += frame.put(mark.0 + " ", x: x, y: y, style: selected ? base : mark.1)
+        if row.isGroup { x += frame.put("\(row.entries.count)× ", x: x, y: y, style: selected ? base : theme.listTime) }
         frame.put(DisplayText.clean(entry.prompt), x: x, y: y, style: base, limit: rect.maxX - x)
     }
 
     /// `edits`: the loaded entries that edit this one's picture, which with `editedEntryID` shows the chain.
-    private func drawDetail(_ frame: inout Frame, rect: Rect, entry: HistoryEntry, edits: [Int64]) {
+    /// `group`: how many pictures the row's group holds, when it is one.
+    private func drawDetail(_ frame: inout Frame, rect: Rect, entry: HistoryEntry, edits: [Int64], group: Int?) {
         frame.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: theme.border)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let pictureWidth = entry.outcome == .success ? min(body.width / 2, body.height * 2) : 0
@@ -76,6 +81,7 @@ struct HistoryPaneView {
         let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
         let request = entry.request
         var lines: [String] = ["#\(entry.id ?? 0) \(entry.outcome.rawValue)", DisplayText.clean(entry.prompt)]
+        if let group { lines.insert("\(group) pictures made together: Enter opens their grid", at: 1) }
         if let source = entry.editedEntryID { lines.append("✎ edit of #\(source)") }
         if !edits.isEmpty { lines.append("edited into " + edits.map { "#\($0)" }.joined(separator: ", ")) }
         lines.append("seed \(entry.seed.map(String.init) ?? "—")")
