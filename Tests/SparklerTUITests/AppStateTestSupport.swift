@@ -30,8 +30,8 @@ extension AppState {
 }
 
 /// A history entry as the store would hand it back.
-func makeEntry(id: Int64, prompt: String, outcome: HistoryEntry.Outcome = .success, favourite: Bool = false) -> HistoryEntry {
-    var request = GenerationRequest(prompt: prompt, shape: .size(ImageSize(width: 1024, height: 1024)), cfgScale: 3, steps: 30, seed: Int(id) * 11)
+func makeEntry(id: Int64, prompt: String, outcome: HistoryEntry.Outcome = .success, favourite: Bool = false, cfg: Double = 3) -> HistoryEntry {
+    var request = GenerationRequest(prompt: prompt, shape: .size(ImageSize(width: 1024, height: 1024)), cfgScale: cfg, steps: 30, seed: Int(id) * 11)
     request.model = ModelCatalogue.defaultModelID
     var entry = HistoryEntry(request: request, backend: "fireworks", groupID: "g\(id)", createdAt: Date(timeIntervalSince1970: 1_800_000_000), outcome: outcome, inputImage: nil)
     entry.id = id

@@ -136,7 +136,28 @@ import Testing
         #expect(state.press(.character("o")) == [.loadGroup("g3")])
         state.send(.groupLoaded(entries))
         #expect(state.compare?.cells.count == 3)
-        #expect(view.render(state).text.contains("#2 seed 22"))
+        #expect(view.render(state).text.contains("▸seed 11"))
+    }
+
+    /// Reopening a CFG × seed plot from history (`o`) lays it out as it was made: CFG across, seeds down.
+    @Test func aReopenedPlotKeepsItsAxes() {
+        var entries: [HistoryEntry] = []
+        for (index, (cfg, seed)) in [(7.0, 2), (3.0, 1), (5.0, 1), (3.0, 2), (7.0, 1), (5.0, 2)].enumerated() {
+            var entry = makeEntry(id: Int64(index + 1), prompt: "a red fox", cfg: cfg)
+            entry.seed = seed
+            entry.groupID = "plot"
+            entries.append(entry)
+        }
+        var state = makeState()
+        state.send(.groupLoaded(entries.reversed()))
+        let grid = state.compare
+        #expect(grid?.rows == 2 && grid?.columns == 3)
+        #expect(grid?.title == "Group of 6: a red fox · 30 steps · 1024x1024 · playground-v2-1024px-aesthetic", "what the cells share")
+        let placed = Dictionary(uniqueKeysWithValues: (grid?.cells ?? []).map { ("\($0.row),\($0.column)", $0.label) })
+        #expect(placed == [
+            "0,0": "CFG 3 · seed 1", "0,1": "CFG 5 · seed 1", "0,2": "CFG 7 · seed 1",
+            "1,0": "CFG 3 · seed 2", "1,1": "CFG 5 · seed 2", "1,2": "CFG 7 · seed 2",
+        ])
     }
 
     @Test func quittingWhileComparingAsks() {

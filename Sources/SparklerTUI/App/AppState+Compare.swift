@@ -70,7 +70,9 @@ extension AppState {
 
     mutating func startComparison(_ plan: ComparisonPlan, title: String) -> [Effect] {
         let groupID = HistoryEntry.newGroupID()
-        openGrid(CompareState(plan: plan, title: "\(title): \(form.prompt.text)", groupID: groupID))
+        let varying = GroupArrangement(plan.cells.map { ($0.request, $0.request.seed) }).varying
+        let shared = plan.cells.first.map { GroupArrangement.shared($0.request, seed: $0.request.seed, varying: varying) } ?? ""
+        openGrid(CompareState(plan: plan, title: "\(title): \(form.prompt.text) · \(shared)", groupID: groupID))
         status = StatusMessage("Comparing \(plan.cells.count) pictures · \(plan.billedSteps) steps.")
         return [.runComparison(plan, model: model, groupID: groupID), saveForm()]
     }
@@ -94,6 +96,8 @@ extension AppState {
             status = StatusMessage("That entry was made on its own: there is no grid to reopen.")
             return
         }
-        openGrid(CompareState(entries: entries, title: "Group of \(entries.count): \(entries[0].prompt)", groupID: entries[0].groupID))
+        let varying = GroupArrangement(entries.map { ($0.request, $0.seed) }).varying
+        let shared = GroupArrangement.shared(entries[0].request, seed: entries[0].seed, varying: varying)
+        openGrid(CompareState(entries: entries, title: "Group of \(entries.count): \(entries[0].prompt) · \(shared)", groupID: entries[0].groupID))
     }
 }

@@ -38,17 +38,20 @@ public struct CompareState: Sendable, Equatable {
         isRunning = true
     }
 
-    /// Pictures already made (marked in history, or a group reopened), side by side.
+    /// Pictures already made (marked in history, or a group reopened), side by side, oldest first: labelled
+    /// by what differs between them, an X/Y plot laid out again as its axes were.
     public init(entries: [HistoryEntry], title: String, groupID: String?) {
+        let ordered = entries.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        let arrangement = GroupArrangement(ordered.map { ($0.request, $0.seed) })
         self.title = title
-        let shape = GridShape.fitting(count: entries.count)
-        cells = entries.enumerated().map { index, entry in
-            let seed = entry.seed.map { "seed \($0)" } ?? "#\(entry.id ?? 0)"
+        cells = zip(ordered, arrangement.places).map { entry, place in
             let status: Status = entry.outcome == .success ? .done(entry) : .failed(entry.errorMessage ?? entry.outcome.rawValue)
-            return Cell(label: "#\(entry.id ?? 0) \(seed)", row: index / shape.columns, column: index % shape.columns, status: status, request: nil)
+            // Marked entries may share nothing: their ids say which they are.
+            let label = groupID == nil ? "#\(entry.id ?? 0) \(place.label)" : place.label
+            return Cell(label: label, row: place.row, column: place.column, status: status, request: nil)
         }
-        rows = shape.rows
-        columns = shape.columns
+        rows = arrangement.rows
+        columns = arrangement.columns
         self.groupID = groupID
         isRunning = false
     }
