@@ -14,6 +14,8 @@ extension AppState {
 
     /// A path completion came back: applied if the field still holds what was completed.
     mutating func applyCompletion(_ completion: PathCompletion, field: ParameterField, original: String) {
-        _ = apply(ParameterEditor.apply(completion, field: field, original: original, to: &form))
+        let reactions = ParameterEditor.apply(completion, field: field, original: original, to: &form)
+        // Late, and the user has moved elsewhere: the focus is theirs.
+        _ = apply(focus == .parameter(field) ? reactions : reactions.filter { $0 != .moveFocus(by: 1) })
     }
 }

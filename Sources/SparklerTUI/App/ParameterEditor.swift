@@ -135,15 +135,21 @@ public struct ParameterEditor: Sendable, Equatable {
 
     private func handleTextField(_ field: ParameterField, _ key: Key, _ modifiers: Modifiers, form: inout FormState) -> [Reaction] {
         if key == .enter { return [.generate] }
-        if key == .tab { return [.run(.completePath(field, form.textInput(field).text))] }
+        if key == .tab {
+            // Tab completes while there is something to complete; in an empty field it moves on, as elsewhere.
+            let text = form.textInput(field).text
+            return text.isEmpty ? [.moveFocus(by: 1)] : [.run(.completePath(field, text))]
+        }
         var input = form.textInput(field)
         if input.handle(key, modifiers) { form.setText(field, input) }
         return []
     }
 
-    /// A path completion came back: applied if the field still holds what was completed.
+    /// A path completion came back: applied if the field still holds what was completed; a path that
+    /// already names a file moves the focus on, so Tab never traps it.
     static func apply(_ completion: PathCompletion, field: ParameterField, original: String, to form: inout FormState) -> [Reaction] {
         guard form.textInput(field).text == original else { return [] }
+        if completion.isFinished { return [.moveFocus(by: 1)] }
         switch completion.matches.count {
         case 0:
             return [.notify(StatusMessage("No file starts with \(original.isEmpty ? "that" : original).", kind: .warning))]

@@ -4,6 +4,8 @@ public struct PathCompletion: Sendable, Equatable {
     public var matches: [String]
     /// The typed path extended by the matches' longest common prefix.
     public var completed: String
+    /// The typed path already names one file: nothing is left to complete, and Tab moves on.
+    public var isFinished: Bool
 
     /// `typed` as the user wrote it; `entries` the names in its directory, directories ending with `/`.
     public init(typed: String, entries: [String]) {
@@ -14,6 +16,7 @@ public struct PathCompletion: Sendable, Equatable {
         matches = entries
             .filter { $0.hasPrefix(namePart) && (showHidden || !$0.hasPrefix(".")) }
             .sorted()
+        isFinished = matches == [namePart]
         guard var common = matches.first else {
             completed = typed
             return
