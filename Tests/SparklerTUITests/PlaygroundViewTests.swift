@@ -7,6 +7,26 @@ import Testing
 @Suite struct PlaygroundViewTests {
     private let view = PlaygroundView(theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme, pictures: BlockPictures())
 
+    /// At 80 columns the Model row is 19 columns wide, 15 beside its arrows: every built-in model's name
+    /// fits whole there (its short name where the full one does not), never cut mid-word.
+    @Test(arguments: ModelCatalogue.builtInModels)
+    func everyModelsNameFitsTheNarrowForm(model: ModelCapabilities) throws {
+        var state = AppState(
+            width: 80, height: 24, catalogue: ModelCatalogue(), form: FormState(), backend: .available("fireworks"),
+            now: Date(timeIntervalSince1970: 1_800_000_000))
+        state.form.adapt(to: model)
+        state.focus = .parameter(.model)
+        let row = try #require(view.render(state).text.split(separator: "\n").first { $0.contains("Model") })
+        #expect(row.contains(model.displayName + " ") || row.contains(model.shortName + " "), "\(row)")
+        #expect(!row.contains("…"))
+    }
+
+    @Test func aNameTooLongIsCutWithAnEllipsis() {
+        #expect(CharacterWidth.truncated("accounts/me/models/my-very-long-model", to: 12) == "accounts/me…")
+        #expect(CharacterWidth.truncated("short", to: 12) == "short")
+        #expect(CharacterWidth.truncated("日本語のモデル", to: 6) == "日本…")
+    }
+
     @Test func fullLayoutShowsEveryPane() {
         var state = makeState(width: 120, height: 40)
         state.type("A beautiful sunset over the ocean")

@@ -45,6 +45,8 @@ public enum ModelProvider: String, Sendable, Codable {
 public struct ModelCapabilities: Sendable, Equatable {
     public var id: ModelID
     public var displayName: String
+    /// A shorter name for narrow places (the form's Model row at 80 columns); the display name when short already.
+    public var shortName: String
     public var family: ModelFamily
     public var provider: ModelProvider
     public var modes: [GenerationModeKind]
@@ -75,10 +77,12 @@ public struct ModelCapabilities: Sendable, Equatable {
         id: ModelID, displayName: String, family: ModelFamily, modes: [GenerationModeKind],
         sizes: [ImageSize], aspectRatios: [String], defaultShape: ImageShape,
         samplers: [Sampler], defaultSampler: Sampler?, guidance: ParameterRange<Double>,
-        steps: ParameterRange<Int>, maxSamples: Int, acceptsNegativePrompt: Bool, provider: ModelProvider = .fireworks
+        steps: ParameterRange<Int>, maxSamples: Int, acceptsNegativePrompt: Bool, provider: ModelProvider = .fireworks,
+        shortName: String? = nil
     ) {
         self.id = id
         self.displayName = displayName
+        self.shortName = shortName ?? displayName
         self.family = family
         self.provider = provider
         self.modes = modes
@@ -161,6 +165,13 @@ extension ModelCapabilities {
         // The model card recommends guidance 3: at 5 and above landscapes over-saturate.
         guidance: ParameterRange(0...35, default: 3),
         steps: ParameterRange(1...150, default: 20),
-        maxSamples: 10, acceptsNegativePrompt: true, provider: .local
+        maxSamples: 10, acceptsNegativePrompt: true, provider: .local, shortName: "sparkler-tiny"
     )
+
+    /// The same model with `name` for narrow places.
+    func shortened(_ name: String) -> ModelCapabilities {
+        var model = self
+        model.shortName = name
+        return model
+    }
 }

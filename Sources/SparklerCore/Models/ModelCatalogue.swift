@@ -4,15 +4,15 @@ public struct ModelCatalogue: Sendable {
 
     public static let fireworksModels: [ModelCapabilities] = [
         // Playground's own API defaults to guidance 3 for Playground v2; SDXL's usual default is 7.
-        .stableDiffusionXL(fireworks("playground-v2-1024px-aesthetic"), displayName: "Playground v2 1024", cfgDefault: 3),
-        .stableDiffusionXL(fireworks("playground-v2-5-1024px-aesthetic"), displayName: "Playground v2.5 1024", cfgDefault: 3),
-        .stableDiffusionXL(fireworks("stable-diffusion-xl-1024-v1-0"), displayName: "Stable Diffusion XL", cfgDefault: 7),
+        .stableDiffusionXL(fireworks("playground-v2-1024px-aesthetic"), displayName: "Playground v2 1024", cfgDefault: 3).shortened("Playground v2"),
+        .stableDiffusionXL(fireworks("playground-v2-5-1024px-aesthetic"), displayName: "Playground v2.5 1024", cfgDefault: 3).shortened("Playground v2.5"),
+        .stableDiffusionXL(fireworks("stable-diffusion-xl-1024-v1-0"), displayName: "Stable Diffusion XL", cfgDefault: 7).shortened("SDXL 1.0"),
         .stableDiffusionXL(fireworks("SSD-1B"), displayName: "Segmind SSD-1B", cfgDefault: 7),
         .stableDiffusionXL(fireworks("japanese-stable-diffusion-xl"), displayName: "Japanese SDXL", cfgDefault: 7),
-        .flux(fireworks("flux-1-schnell-fp8"), displayName: "FLUX.1 [schnell]", stepsDefault: 4),
+        .flux(fireworks("flux-1-schnell-fp8"), displayName: "FLUX.1 [schnell]", stepsDefault: 4).shortened("FLUX schnell"),
         .flux(fireworks("flux-1-dev-fp8"), displayName: "FLUX.1 [dev]", stepsDefault: 28),
-        .kontext(fireworks("flux-kontext-pro"), displayName: "FLUX.1 Kontext Pro"),
-        .kontext(fireworks("flux-kontext-max"), displayName: "FLUX.1 Kontext Max"),
+        .kontext(fireworks("flux-kontext-pro"), displayName: "FLUX.1 Kontext Pro").shortened("Kontext Pro"),
+        .kontext(fireworks("flux-kontext-max"), displayName: "FLUX.1 Kontext Max").shortened("Kontext Max"),
     ]
 
     public static let builtInModels = fireworksModels + [.sparklerTiny]

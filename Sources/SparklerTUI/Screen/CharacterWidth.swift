@@ -17,6 +17,20 @@ public enum CharacterWidth {
         text.reduce(0) { $0 + of($1) }
     }
 
+    /// `text` cut to `width` columns with "…" at the end when it is wider.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let next = of(character)
+            if used + next > width - 1 { break }
+            kept.append(character)
+            used += next
+        }
+        return width > 0 ? kept + "…" : ""
+    }
+
     /// East Asian Wide and Fullwidth ranges.
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {

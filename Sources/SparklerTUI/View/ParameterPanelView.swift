@@ -18,9 +18,9 @@ struct ParameterPanelView {
             case .slider(let spec):
                 drawSlider(&frame, row: row, spec: spec, value: state.sliderValue(row.field), typed: isFocused ? state.typedValue : nil, focused: isFocused)
             case .choice:
-                drawChoice(&frame, row: row, text: choiceText(row.field, state: state), focused: isFocused)
+                drawChoice(&frame, row: row, texts: choiceTexts(row.field, state: state), focused: isFocused)
             case .toggle:
-                drawChoice(&frame, row: row, text: state.toggleValue(row.field) ? "on" : "off", focused: isFocused)
+                drawChoice(&frame, row: row, texts: [state.toggleValue(row.field) ? "on" : "off"], focused: isFocused)
             case .seed:
                 drawSeed(&frame, row: row, state: state, focused: isFocused)
             case .text:
@@ -52,9 +52,11 @@ struct ParameterPanelView {
         frame.put(padded, x: row.valueX + row.valueWidth - width, y: row.y, style: style, limit: width)
     }
 
-    private func drawChoice(_ frame: inout Frame, row: ParameterPanelLayout.Row, text: String, focused: Bool) {
+    /// `texts`: the value's names, longest first; the first that fits is shown, else the last cut with "…".
+    private func drawChoice(_ frame: inout Frame, row: ParameterPanelLayout.Row, texts: [String], focused: Bool) {
         let arrows = focused ? " ◂ ▸" : ""
         let room = row.valueWidth - CharacterWidth.of(arrows)
+        let text = texts.first { CharacterWidth.of($0) <= room } ?? CharacterWidth.truncated(texts.last ?? "", to: room)
         frame.put(text, x: row.valueX, y: row.y, style: focused ? theme.choiceFocused : theme.choice, limit: room)
         if focused {
             frame.put(arrows, x: row.valueX + row.valueWidth - CharacterWidth.of(arrows), y: row.y, style: theme.keyHint)
@@ -70,11 +72,15 @@ struct ParameterPanelView {
         frame.put(mode, x: row.valueX + row.valueWidth - 6, y: row.y, style: form.seedLocked ? theme.value : theme.textDim)
     }
 
+    private func choiceTexts(_ field: ParameterField, state: AppState) -> [String] {
+        if field == .model { return [state.model.displayName, state.model.shortName] }
+        return [choiceText(field, state: state)]
+    }
+
     private func choiceText(_ field: ParameterField, state: AppState) -> String {
         let form = state.form
         let model = state.model
         switch field {
-        case .model: return model.displayName
         case .mode: return form.mode.rawValue
         case .size: return model.takesAspectRatio ? (form.aspectRatio ?? "") : (form.size?.description ?? "")
         case .sampler: return form.sampler?.rawValue ?? "default"
