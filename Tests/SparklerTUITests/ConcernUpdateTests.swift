@@ -330,3 +330,48 @@ import Testing
         #expect(state.status.text == "New seed \(state.form.seed), locked for the next runs.")
     }
 }
+
+/// F3: what the offline model understands, and an example sent to the prompt.
+@Suite struct ModelGuideOverlayTests {
+    private let guide = ModelGuide(
+        topics: [ModelGuide.Topic(title: "Times of day", words: ["day", "sunset", "dusk", "night"]),
+                 ModelGuide.Topic(title: "Shapes", words: ["circle", "square", "triangle", "star"])],
+        words: (1...85).map { "word\($0)" }, examples: (1...12).map { "example prompt \($0)" }, wordLimit: 20)
+
+    @Test func anExampleGoesIntoThePrompt() {
+        var state = makeState(width: 80, height: 24)
+        state.guide = { [guide] _ in guide }
+        state.type("my draft")
+        state.press(.function(3))
+        #expect(state.overlay == .modelGuide(selected: 0))
+        state.press(.down)
+        state.press(.down)
+        state.press(.up)
+        #expect(state.press(.enter).isEmpty, "the example is not sent by itself")
+        #expect(state.form.prompt.text == "example prompt 2")
+        #expect(state.overlay == nil && state.focus == .prompt)
+    }
+
+    @Test func itFitsEightyByTwentyFourWithTheChosenExampleInView() {
+        var state = makeState(width: 80, height: 24)
+        state.guide = { [guide] _ in guide }
+        state.overlay = .modelGuide(selected: 11)
+        let view = PlaygroundView(
+            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
+            pictures: BlockPictures())
+        let lines = view.render(state).text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 24 && lines.allSatisfy { $0.count <= 80 })
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("▸ example prompt 12"), "the chosen example scrolled into view")
+        for word in ["Times of day", "day, sunset, dusk, night", "circle, square, triangle, star", "Every word it knows (85; past 20"] {
+            #expect(text.contains(word), "\(word)")
+        }
+    }
+
+    @Test func aModelThatReadsAnyTextSaysSo() {
+        var state = makeState()
+        state.press(.function(3))
+        #expect(state.overlay == nil)
+        #expect(state.status.text.contains("reads any text"))
+    }
+}

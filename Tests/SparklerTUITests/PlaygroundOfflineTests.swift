@@ -7,7 +7,7 @@ import Testing
 struct PlaygroundOfflineTests {
     private static let sparkler = BuiltProduct.url("sparkler")
 
-    @Test func withoutAKeyTheOfflineEngineDrawsAndMarksUnknownWords() async throws {
+    @Test func withoutAKeyTheOfflineEngineDrawsMarksUnknownWordsAndOffersExamples() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = [
@@ -27,7 +27,13 @@ struct PlaygroundOfflineTests {
         #expect(start.contains { $0.contains("local · session") })
 
         try tmux.sendText("a purple dragon over the ocean")
-        try await tmux.waitFor("unknown to sparkler-tiny: dragon")
+        try await tmux.waitFor("unknown to sparkler-tiny: dragon · F3: its words")
+        // F3 shows what the model knows; an example goes into the prompt, and that is what is drawn.
+        try tmux.sendKeys("F3")
+        try await tmux.waitFor("What sparkler-tiny understands")
+        try await tmux.waitFor("day, sunset, dusk, night")
+        try tmux.sendKeys("Down", "Enter")
+        try await tmux.waitFor("│a starry night over snowy mountains with the moon")
         try tmux.sendKeys("Enter")
         _ = try await tmux.waitFor("Done in", timeout: .seconds(30))
         // Read and rendered off the UI thread, the picture follows "Done in" by a frame or two.

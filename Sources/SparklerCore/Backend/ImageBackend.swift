@@ -52,6 +52,9 @@ public protocol ImageBackend: Sendable {
     /// Which words of `prompt` the model will not see. Fireworks' models read any text.
     func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage
 
+    /// What `model` understands, when it understands only some words (the offline engine); nil: any text.
+    func guide(for model: ModelCapabilities) -> ModelGuide?
+
     /// Releases connections or threads; requests made afterwards fail.
     func shutdown() async
 }
@@ -60,5 +63,6 @@ extension ImageBackend {
     public func name(for model: ModelCapabilities) -> String { name }
     public func bills(for model: ModelCapabilities) -> Bool { false }
     public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage { PromptCoverage() }
+    public func guide(for model: ModelCapabilities) -> ModelGuide? { nil }
     public func shutdown() async {}
 }

@@ -31,6 +31,10 @@ public struct ModelRoutedBackend: ImageBackend {
         backends[model.provider]?.coverage(of: prompt, model: model) ?? PromptCoverage()
     }
 
+    public func guide(for model: ModelCapabilities) -> ModelGuide? {
+        backends[model.provider]?.guide(for: model)
+    }
+
     public func shutdown() async {
         for backend in backends.values { await backend.shutdown() }
     }

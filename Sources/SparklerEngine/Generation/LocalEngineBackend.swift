@@ -24,6 +24,8 @@ public final class LocalEngineBackend: ImageBackend {
         return PromptCoverage(unknownWords: encoded.unknown, truncatedWords: encoded.truncated)
     }
 
+    public func guide(for model: ModelCapabilities) -> ModelGuide? { generator.model.guide }
+
     public func generate(
         _ request: GenerationRequest, model: ModelCapabilities,
         progress: @escaping @Sendable (GenerationProgress) -> Void

@@ -1,11 +1,14 @@
 import Foundation
+import SparklerCore
 
 /// A model folder loaded for inference: config.json, model.safetensors and tokenizer.json
-/// (the layout `training/export.py` writes, as in models/sparkler-tiny).
+/// (the layout `training/export.py` writes, as in models/sparkler-tiny), and examples.txt when present.
 public struct EngineModel: Sendable {
     public let name: String
     public let folder: URL
     public let tokenizer: WordTokenizer
+    /// What it understands, for people (the playground's F3).
+    public let guide: ModelGuide
     let network: SparklerUNet
 
     public init(folder: URL) throws {
@@ -16,7 +19,8 @@ public struct EngineModel: Sendable {
             }
             return url
         }
-        let configuration = try ModelConfiguration(json: Data(contentsOf: file("config.json")))
+        let configurationData = try Data(contentsOf: file("config.json"))
+        let configuration = try ModelConfiguration(json: configurationData)
         let weights = try SafeTensorsFile(contentsOf: file("model.safetensors"))
         self.folder = folder
         name = folder.lastPathComponent
@@ -25,6 +29,8 @@ public struct EngineModel: Sendable {
             throw ModelLoadingError.invalidConfiguration("tokenizer.json does not match the architecture's vocabulary and length")
         }
         network = try SparklerUNet(weights: weights, configuration: configuration)
+        guide = try ModelGuideReader.read(
+            configuration: configurationData, tokenizer: tokenizer, examples: folder.appendingPathComponent("examples.txt"))
     }
 
     /// The side, in pixels, of the square pictures the model was trained on.

@@ -21,6 +21,8 @@ extension AppState {
             }
             status = StatusMessage("Nothing deleted.")
             return []
+        case .modelGuide(let selected):
+            return handleModelGuide(selected, key)
         case .compareMenu(let choice):
             return handleCompareMenu(choice, key)
         case .confirmCompare(let plan, let title):
@@ -61,5 +63,24 @@ extension AppState {
                 return []
             }
         }
+    }
+
+    /// ↑ ↓ choose an example prompt, Enter puts it in the prompt (to change or send), any other key closes.
+    private mutating func handleModelGuide(_ selected: Int, _ key: Key) -> [Effect] {
+        let examples = modelGuide?.examples ?? []
+        switch key {
+        case .up, .character("k"):
+            overlay = .modelGuide(selected: max(selected - 1, 0))
+        case .down, .character("j"):
+            overlay = .modelGuide(selected: min(selected + 1, max(examples.count - 1, 0)))
+        case .enter where examples.indices.contains(selected):
+            overlay = nil
+            form.prompt.replace(with: examples[selected])
+            focus = .prompt
+            status = StatusMessage("An example in the prompt: change it, or press Enter to make it.")
+        default:
+            overlay = nil
+        }
+        return []
     }
 }

@@ -107,6 +107,13 @@ extension AppState {
         case (.function(2), _):
             overlay = .messages
             return []
+        case (.function(3), _):
+            if modelGuide == nil {
+                status = StatusMessage("\(model.displayName) reads any text: there is no vocabulary to show (F3 lists the offline model's).")
+            } else {
+                overlay = .modelGuide(selected: 0)
+            }
+            return []
         case (.function(6), _), (.character("o"), [.control]):
             return openCompareMenu()
         case (.function(7), _):

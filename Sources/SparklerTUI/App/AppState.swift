@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public var backend: BackendAvailability
     /// Which prompt words the backend's model cannot use (the offline engine knows few words).
     public var coverage: @Sendable (String, ModelCapabilities) -> PromptCoverage = { _, _ in PromptCoverage() }
+    /// What a model with a fixed vocabulary understands (F3); nil for models that read any text.
+    public var guide: @Sendable (ModelCapabilities) -> ModelGuide? = { _ in nil }
     /// The form as it was last saved (or loaded): what the file holds.
     public var savedForm: FormState
     public var lastFormSave: Date
@@ -94,6 +96,8 @@ public struct AppState: Sendable {
     public var fields: [ParameterField] { form.fields(for: model) }
 
     public var promptCoverage: PromptCoverage { coverage(form.prompt.text, model) }
+
+    public var modelGuide: ModelGuide? { guide(model) }
 
     public var layout: Layout? {
         Layout(width: width, height: height, historyFocused: focus == .history)

@@ -25,4 +25,6 @@ public enum Overlay: Sendable, Equatable {
     case confirmCompare(ComparisonPlan, title: String)
     /// Asks where to write the comparison's contact sheet.
     case exportSheet(TextInput)
+    /// What the model understands (F3), with one of its example prompts chosen.
+    case modelGuide(selected: Int)
 }

@@ -39,13 +39,13 @@ public enum Keymap {
                 detail: "mark for comparison, compare the marked entries / reopen an entry's group as its grid"),
         KeyHelp(keys: "F6 or Ctrl-O / F7", summary: "compare seeds or sweep / edit the picture shown",
                 detail: "compare: seeds, a sweep, or an X/Y plot / edit the picture shown by instruction (FLUX Kontext; offline: image to image)"),
-        KeyHelp(keys: "Grid: arrows, Enter", summary: "choose, take into the form", detail: "choose a cell, take it into the form"),
-        KeyHelp(keys: "Grid: f / x / Esc", summary: "favourite / export sheet / cancel or close",
-                detail: "favourite the cell / export the contact sheet / cancel the comparison or close the grid"),
+        KeyHelp(keys: "Grid: ←→↑↓ Enter f x Esc", summary: "choose, take, favourite, export, close",
+                detail: "choose a cell, take it into the form, favourite it, export the contact sheet, cancel the comparison or close the grid"),
         KeyHelp(keys: "Mouse", summary: "click fields, drag sliders, wheel history",
                 detail: "click a field, click or drag a slider, click a choice, wheel and click in the history"),
-        KeyHelp(keys: "q or Ctrl-C / F1 or ? / F2", summary: "quit / this list / every message in full",
-                detail: "quit (`q` outside text; asks first while a picture is being made) / every key / every message of the session, in full, with its time"),
+        KeyHelp(keys: "F1 or ? / F2 / F3", summary: "this list / messages / what the model knows",
+                detail: "every key / every message of the session, in full, with its time / what the offline model understands: its words, what it draws, example prompts to send to the form"),
+        KeyHelp(keys: "q or Ctrl-C", summary: "quit", detail: "quit (`q` outside text; asks first while a picture is being made)"),
     ]
 
     /// The README's table.

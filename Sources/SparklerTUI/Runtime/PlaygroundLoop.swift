@@ -49,6 +49,7 @@ struct PlaygroundLoop: @unchecked Sendable {
         )
         if let engine = backend.backend {
             state.coverage = { engine.coverage(of: $0, model: $1) }
+            state.guide = { engine.guide(for: $0) }
         }
         if let threshold = setup.config.compare.confirmAboveSteps { state.compareConfirmSteps = threshold }
         state.prices = setup.prices

@@ -75,6 +75,9 @@ struct OverlayView {
             dialogBox(&frame, rect: rect, title: "Export the grid as one PNG (Enter writes, Esc cancels)")
             return TextFieldView(input: path, placeholder: "path", focused: true)
                 .draw(in: &frame, rect: Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: 1), theme: theme)
+        case .modelGuide(let selected):
+            if let guide = state.modelGuide { drawModelGuide(guide, model: state.model, selected: selected, in: &frame) }
+            return nil
         case .exportPath(_, let path):
             let rect = centred(width: min(frame.width - 4, 70), height: 4, in: frame.bounds)
             dialogBox(&frame, rect: rect, title: "Export to (Enter writes, Esc cancels)")
@@ -90,7 +93,7 @@ struct OverlayView {
     }
 
     /// Pictures drawn as terminal graphics cannot be partly covered: those under the dialog hide while it is open.
-    private func dialogBox(_ frame: inout Frame, rect: Rect, title: String) {
+    func dialogBox(_ frame: inout Frame, rect: Rect, title: String) {
         frame.placements.removeAll { $0.rect.intersects(rect) }
         frame.fill(rect, style: theme.dialog)
         let horizontal = String(repeating: "─", count: max(rect.width - 2, 0))
@@ -105,7 +108,7 @@ struct OverlayView {
         }
     }
 
-    private func centred(width: Int, height: Int, in bounds: Rect) -> Rect {
+    func centred(width: Int, height: Int, in bounds: Rect) -> Rect {
         Rect(x: max(0, (bounds.width - width) / 2), y: max(0, (bounds.height - height) / 2), width: width, height: height)
     }
 

@@ -27,7 +27,7 @@ public struct PlaygroundView {
             promptHint = search.match == nil && !query.isEmpty ? "no earlier prompt has “\(query)” · Esc: back"
                 : "search: “\(query)” · Ctrl-R older · Enter keeps · Esc back"
         } else if !coverage.unknownWords.isEmpty {
-            promptHint = "unknown to \(state.model.id.name): " + coverage.unknownWords.joined(separator: ", ")
+            promptHint = "unknown to \(state.model.id.name): " + coverage.unknownWords.joined(separator: ", ") + " · F3: its words"
         } else if !coverage.truncatedWords.isEmpty {
             promptHint = "\(coverage.truncatedWords.count) words past the limit are dropped"
         }
