@@ -1,4 +1,5 @@
 import Foundation
+import SparklerCore
 
 /// The result of encoding a prompt: exactly `maxLength` ids, plus the words the model cannot use.
 public struct EncodedPrompt: Sendable, Equatable {
@@ -8,11 +9,14 @@ public struct EncodedPrompt: Sendable, Equatable {
     public let unknown: [String]
     /// Words past the max length, dropped.
     public let truncated: [String]
+    /// Unknown words read as known ones they are close to (`WordMapper`), in prompt order.
+    public let mapped: [WordMapping]
 
-    public init(ids: [Int32], unknown: [String], truncated: [String]) {
+    public init(ids: [Int32], unknown: [String], truncated: [String], mapped: [WordMapping] = []) {
         self.ids = ids
         self.unknown = unknown
         self.truncated = truncated
+        self.mapped = mapped
     }
 }
 
@@ -34,6 +38,8 @@ public struct WordTokenizer: Sendable {
     public let maxLength: Int
     public let padID: Int32
     public let unkID: Int32
+    /// Reads unknown words close to known ones as those (nil: every unknown word is `unkID`, as in training).
+    public var mapper: WordMapper?
     private let index: [String: Int32]
 
     public init(vocabulary: [String], maxLength: Int, padID: Int32 = 0, unkID: Int32 = 1) throws {
@@ -96,10 +102,22 @@ public struct WordTokenizer: Sendable {
         let words = Self.words(text)
         let kept = words.prefix(maxLength)
         let truncated = Array(words.dropFirst(maxLength))
-        var ids = kept.map { index[$0] ?? unkID }
-        let unknown = kept.filter { index[$0] == nil }
+        var ids: [Int32] = []
+        var unknown: [String] = []
+        var mapped: [WordMapping] = []
+        for word in kept {
+            if let id = index[word] {
+                ids.append(id)
+            } else if let mapping = mapper?.map(word), let id = index[mapping.to] {
+                ids.append(id)
+                mapped.append(mapping)
+            } else {
+                ids.append(unkID)
+                unknown.append(word)
+            }
+        }
         ids += Array(repeating: padID, count: maxLength - ids.count)
-        return EncodedPrompt(ids: ids, unknown: unknown, truncated: truncated)
+        return EncodedPrompt(ids: ids, unknown: unknown, truncated: truncated, mapped: mapped)
     }
 
     /// The unconditional caption: all pad ids.

@@ -10,14 +10,17 @@ public enum GenerationProgress: Sendable, Equatable {
     case waiting(requestID: String, status: String, fraction: Double?)
 }
 
-/// Prompt words a backend's model cannot use: unknown to its vocabulary, or past its length limit.
+/// Prompt words a backend's model cannot use as written: unknown to its vocabulary, past its length limit,
+/// or read as a known word they are close to.
 public struct PromptCoverage: Sendable, Equatable {
     public var unknownWords: [String]
     public var truncatedWords: [String]
+    public var mappedWords: [WordMapping]
 
-    public init(unknownWords: [String] = [], truncatedWords: [String] = []) {
+    public init(unknownWords: [String] = [], truncatedWords: [String] = [], mappedWords: [WordMapping] = []) {
         self.unknownWords = unknownWords
         self.truncatedWords = truncatedWords
+        self.mappedWords = mappedWords
     }
 
     public var isComplete: Bool { unknownWords.isEmpty && truncatedWords.isEmpty }
@@ -25,6 +28,7 @@ public struct PromptCoverage: Sendable, Equatable {
     /// "unknown to sparkler-tiny: dragon, castle; past its 20-word limit: ..." or nil when every word counts.
     public func summary(model: String) -> String? {
         var parts: [String] = []
+        if !mappedWords.isEmpty { parts.append("read by \(model) as: " + mappedWords.map(\.description).joined(separator: ", ")) }
         if !unknownWords.isEmpty { parts.append("unknown to \(model) (ignored): " + unknownWords.joined(separator: ", ")) }
         if !truncatedWords.isEmpty { parts.append("past its word limit (dropped): " + truncatedWords.joined(separator: " ")) }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")

@@ -21,7 +21,7 @@ public final class LocalEngineBackend: ImageBackend {
 
     public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage {
         let encoded = generator.model.tokenizer.encode(prompt)
-        return PromptCoverage(unknownWords: encoded.unknown, truncatedWords: encoded.truncated)
+        return PromptCoverage(unknownWords: encoded.unknown, truncatedWords: encoded.truncated, mappedWords: encoded.mapped)
     }
 
     public func guide(for model: ModelCapabilities) -> ModelGuide? { generator.model.guide }

@@ -2,7 +2,8 @@ import Foundation
 import SparklerCore
 
 /// A model folder loaded for inference: config.json, model.safetensors and tokenizer.json
-/// (the layout `training/export.py` writes, as in models/sparkler-tiny), and examples.txt when present.
+/// (the layout `training/export.py` writes, as in models/sparkler-tiny), and examples.txt and synonyms.txt
+/// when present.
 public struct EngineModel: Sendable {
     public let name: String
     public let folder: URL
@@ -24,7 +25,10 @@ public struct EngineModel: Sendable {
         let weights = try SafeTensorsFile(contentsOf: file("model.safetensors"))
         self.folder = folder
         name = folder.lastPathComponent
-        tokenizer = try WordTokenizer(contentsOf: file("tokenizer.json"))
+        var tokenizer = try WordTokenizer(contentsOf: file("tokenizer.json"))
+        tokenizer.mapper = try WordMapper(
+            known: Set(tokenizer.vocabulary), synonymsFile: folder.appendingPathComponent("synonyms.txt"))
+        self.tokenizer = tokenizer
         guard tokenizer.maxLength == configuration.maxTokens, tokenizer.vocabulary.count == configuration.vocabularySize else {
             throw ModelLoadingError.invalidConfiguration("tokenizer.json does not match the architecture's vocabulary and length")
         }

@@ -28,6 +28,8 @@ public struct PlaygroundView {
                 : "search: “\(query)” · Ctrl-R older · Enter keeps · Esc back"
         } else if !coverage.unknownWords.isEmpty {
             promptHint = "unknown to \(state.model.id.name): " + coverage.unknownWords.joined(separator: ", ") + " · F3: its words"
+        } else if !coverage.mappedWords.isEmpty {
+            promptHint = "read as " + coverage.mappedWords.map(\.description).joined(separator: ", ")
         } else if !coverage.truncatedWords.isEmpty {
             promptHint = "\(coverage.truncatedWords.count) words past the limit are dropped"
         }
