@@ -10,13 +10,13 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "What the picture should not show.")
     var negative: String?
 
-    @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024 with a Fireworks key, sparkler-tiny offline, or `model` in config.toml).")
+    @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024 with a Fireworks key, sparkler-tiny offline, or `model` in config.toml).", completion: CompletionValues.models)
     var model: String?
 
-    @Option(name: .long, help: "Picture size WIDTHxHEIGHT, one of the model's sizes (e.g. 1024x1024).")
+    @Option(name: .long, help: "Picture size WIDTHxHEIGHT, one of the model's sizes (e.g. 1024x1024).", completion: CompletionValues.sizes)
     var size: String?
 
-    @Option(name: .long, help: "Aspect ratio, for models that take one instead of a size (e.g. 16:9).")
+    @Option(name: .long, help: "Aspect ratio, for models that take one instead of a size (e.g. 16:9).", completion: CompletionValues.aspectRatios)
     var aspectRatio: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Classifier-free guidance: how closely to follow the prompt.")
@@ -28,10 +28,10 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Seed; 0 picks a random one and reports it.")
     var seed: Int = 0
 
-    @Option(name: .long, help: "Sampler, e.g. K_DPMPP_2M or dpmpp_2m.")
+    @Option(name: .long, help: "Sampler, e.g. K_DPMPP_2M or dpmpp_2m.", completion: CompletionValues.samplers)
     var sampler: String?
 
-    @Option(name: .long, help: "jpg or png (default: from -o's extension, else jpg).")
+    @Option(name: .long, help: "jpg or png (default: from -o's extension, else jpg).", completion: CompletionValues.formats)
     var format: String?
 
     @Option(name: .long, parsing: .unconditional, help: "JPEG quality 0-100, sent as the Jpeg-Quality header.")
@@ -40,7 +40,7 @@ struct GenerationOptions: ParsableArguments {
     @Flag(name: .long, help: "Ask the server to filter unsafe pictures.")
     var safetyCheck = false
 
-    @Option(name: .long, help: "Start from this image (image to image); for FLUX Kontext, the picture to edit as the prompt says.")
+    @Option(name: .long, help: "Start from this image (image to image); for FLUX Kontext, the picture to edit as the prompt says.", completion: CompletionValues.pictures)
     var initImage: String?
 
     @Option(name: .long, parsing: .unconditional, help: "With --init-image: how much of it to keep, 0-1 (IMAGE_STRENGTH).")
@@ -49,7 +49,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: "With --init-image: START:END fractions of the step schedule (STEP_SCHEDULE).")
     var schedule: String?
 
-    @Option(name: .long, help: "Guide the picture with this control image (ControlNet).")
+    @Option(name: .long, help: "Guide the picture with this control image (ControlNet).", completion: CompletionValues.pictures)
     var controlImage: String?
 
     @Option(name: .long, help: "With --control-image: the ControlNet to use, e.g. canny.")
