@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import SparklerCore
 import SparklerGraphics
+import SparklerTUI
 
 /// The values shell completion offers for options and arguments (`sparkler --generate-completion-script
-/// bash|zsh|fish`). Values that depend on the user's files, models added in config.toml and history ids,
-/// are looked up by the binary when the shell asks; anything that goes wrong then completes nothing, never
+/// bash|zsh|fish`). Values that depend on the user's files, models added in config.toml, history ids and
+/// the user's themes, are looked up by the binary when the shell asks; anything that goes wrong then completes nothing, never
 /// an error in the middle of the user's command line.
 enum CompletionValues {
     static let samplers = CompletionKind.list(Sampler.allCases.map(\.rawValue))
@@ -20,6 +21,9 @@ enum CompletionValues {
     static let sizes = CompletionKind.custom { words, _, _ in shapes(for: words, in: catalogue()) { $0.sizes.map(\.description) } }
     static let aspectRatios = CompletionKind.custom { words, _, _ in shapes(for: words, in: catalogue()) { $0.aspectRatios } }
     static let historyIDs = CompletionKind.custom { _, _, _ in recentHistoryIDs() }
+    static let themes = CompletionKind.custom { _, _, _ in
+        ThemeCatalogue.availableThemes(userDirectory: SparklerPaths().themesDirectory)
+    }
 
     /// Short names, as `--model` takes them.
     static func modelNames(in catalogue: ModelCatalogue) -> [String] {

@@ -58,6 +58,16 @@ import Testing
         }
     }
 
+    @Test func themesAreTheBuiltInOnesAndTheUsers() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let themes = cli.configFile.deletingLastPathComponent().appendingPathComponent("themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "".write(to: themes.appendingPathComponent("midnight.toml"), atomically: true, encoding: .utf8)
+        let names = try await complete(cli, [], "--theme", words: ["sparkler", "--theme", ""])
+        #expect(names.contains("dark") && names.contains("high-contrast") && names.contains("midnight"))
+    }
+
     @Test func unreadableConfigurationCompletesQuietly() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
