@@ -9,7 +9,7 @@ BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbo
 TEST_PACKAGES := tmux chafa python3 python3-venv curl xvfb xterm kitty imagemagick x11-utils xdotool fonts-dejavu-core
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
 
-.PHONY: run test bench build deps test-deps bench-deps clean themes model readme-keys
+.PHONY: run test bench build deps test-deps bench-deps clean themes model readme-keys install
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -25,6 +25,20 @@ build: deps
 
 run: build
 	@.build/release/sparkler
+
+# Installs the binary, the offline model, bash/zsh/fish completions and manual pages under
+# $(DESTDIR)$(PREFIX) (see scripts/install.sh for where each goes). Builds the release binary first;
+# BUILD_DIR=.build/debug (or any folder holding a built `sparkler`) installs that one instead.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD_DIR ?=
+install:
+ifeq ($(BUILD_DIR),)
+	$(SWIFT) build -c release --product sparkler
+	SWIFT=$(SWIFT) scripts/install.sh .build/release "$(DESTDIR)$(PREFIX)"
+else
+	SWIFT=$(SWIFT) scripts/install.sh "$(BUILD_DIR)" "$(DESTDIR)$(PREFIX)"
+endif
 
 # Swift's tests, then the official Fireworks Python client against `sparkler serve` (its summary line ends the run).
 test: test-deps

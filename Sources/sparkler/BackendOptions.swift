@@ -6,7 +6,7 @@ import SparklerCore
 struct BackendOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "auto, local or fireworks (default: `backend` in config.toml, else auto: Fireworks with a key, the offline engine without).",
-        valueName: "backend"), transform: Self.kind)
+        valueName: "backend"), completion: CompletionValues.backends, transform: Self.kind)
     var backend: BackendKind?
 
     private static func kind(_ value: String) throws -> BackendKind {

@@ -23,7 +23,7 @@ enum CommandSetup {
     }
 
     /// The model a command runs and the backend that runs it (see `BackendSelection`); says on stderr
-    /// when the offline engine stands in for a missing key.
+    /// when the offline engine stands in for a missing key, when that is news (see `AutoBackendMemory`).
     /// `workflowTimeout` bounds a FLUX Kontext request's whole wait (`--timeout`).
     static func session(
         _ setup: SparklerSetup, backend kind: BackendKind?, model: String?, workflowTimeout: Duration? = nil
@@ -51,7 +51,11 @@ enum CommandSetup {
                     """)
             }
         }
-        if let notice = selection.notice { Stderr.write(notice) }
+        if (kind ?? setup.config.backend ?? .auto) == .auto,
+           AutoBackendMemory(stateDirectory: setup.paths.stateDirectory).note(selection.provider),
+           let notice = selection.notice {
+            Stderr.write(notice + " (said once; `sparkler doctor` shows the backend any time)")
+        }
         switch selection.provider {
         case .fireworks:
             // BackendSelection only picks Fireworks with a key.

@@ -11,13 +11,13 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .customLong(RequestParameter.negativePrompt.cliName), help: ArgumentHelp(RequestParameter.negativePrompt.help))
     var negative: String?
 
-    @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024 with a Fireworks key, sparkler-tiny offline, or `model` in config.toml).")
+    @Option(name: .long, help: "Model name or accounts/ACCOUNT/models/MODEL (default: Playground v2 1024 with a Fireworks key, sparkler-tiny offline, or `model` in config.toml).", completion: CompletionValues.models)
     var model: String?
 
-    @Option(name: .customLong(RequestParameter.size.cliName), help: ArgumentHelp(RequestParameter.size.help))
+    @Option(name: .customLong(RequestParameter.size.cliName), help: ArgumentHelp(RequestParameter.size.help), completion: CompletionValues.sizes)
     var size: String?
 
-    @Option(name: .customLong(RequestParameter.aspectRatio.cliName), help: ArgumentHelp(RequestParameter.aspectRatio.help))
+    @Option(name: .customLong(RequestParameter.aspectRatio.cliName), help: ArgumentHelp(RequestParameter.aspectRatio.help), completion: CompletionValues.aspectRatios)
     var aspectRatio: String?
 
     @Option(name: .customLong(RequestParameter.guidance.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.guidance.help))
@@ -29,10 +29,10 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .customLong(RequestParameter.seed.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.seed.help))
     var seed: Int = 0
 
-    @Option(name: .customLong(RequestParameter.sampler.cliName), help: ArgumentHelp(RequestParameter.sampler.help))
+    @Option(name: .customLong(RequestParameter.sampler.cliName), help: ArgumentHelp(RequestParameter.sampler.help), completion: CompletionValues.samplers)
     var sampler: String?
 
-    @Option(name: .customLong(RequestParameter.format.cliName), help: ArgumentHelp(RequestParameter.format.help))
+    @Option(name: .customLong(RequestParameter.format.cliName), help: ArgumentHelp(RequestParameter.format.help), completion: CompletionValues.formats)
     var format: String?
 
     @Option(name: .customLong(RequestParameter.jpegQuality.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.jpegQuality.help))
@@ -41,7 +41,7 @@ struct GenerationOptions: ParsableArguments {
     @Flag(name: .customLong(RequestParameter.safetyCheck.cliName), help: ArgumentHelp(RequestParameter.safetyCheck.help))
     var safetyCheck = false
 
-    @Option(name: .customLong(RequestParameter.initImage.cliName), help: ArgumentHelp(RequestParameter.initImage.help))
+    @Option(name: .customLong(RequestParameter.initImage.cliName), help: ArgumentHelp(RequestParameter.initImage.help), completion: CompletionValues.pictures)
     var initImage: String?
 
     @Option(name: .customLong(RequestParameter.imageStrength.cliName), parsing: .unconditional, help: ArgumentHelp(RequestParameter.imageStrength.help))
@@ -50,7 +50,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .customLong(RequestParameter.stepSchedule.cliName), help: ArgumentHelp(RequestParameter.stepSchedule.help))
     var schedule: String?
 
-    @Option(name: .customLong(RequestParameter.controlImage.cliName), help: ArgumentHelp(RequestParameter.controlImage.help))
+    @Option(name: .customLong(RequestParameter.controlImage.cliName), help: ArgumentHelp(RequestParameter.controlImage.help), completion: CompletionValues.pictures)
     var controlImage: String?
 
     @Option(name: .customLong(RequestParameter.controlNet.cliName), help: ArgumentHelp(RequestParameter.controlNet.help))

@@ -5,13 +5,13 @@ import SparklerGraphics
 /// How pictures are drawn, as the command line gives it; each option given overrides the
 /// `[terminal]` table of config.toml. The decision itself is the detector's.
 struct GraphicsOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("auto, symbols, sixel, kitty or iterm2 (default: `graphics` under [terminal] in config.toml, else auto).", valueName: "mode"), transform: Self.preference)
+    @Option(name: .long, help: ArgumentHelp("auto, symbols, sixel, kitty or iterm2 (default: `graphics` under [terminal] in config.toml, else auto).", valueName: "mode"), completion: CompletionValues.graphicsModes, transform: Self.preference)
     var graphics: GraphicsPreference?
 
-    @Option(name: .long, help: ArgumentHelp("Colours for symbols: 256, truecolor, 16 or none (default: detected).", valueName: "depth"), transform: Self.depth)
+    @Option(name: .long, help: ArgumentHelp("Colours for symbols: 256, truecolor, 16 or none (default: detected).", valueName: "depth"), completion: CompletionValues.colorDepths, transform: Self.depth)
     var colors: ColorDepth?
 
-    @Option(name: .long, help: ArgumentHelp("Symbols: block, half, ascii, braille or all (default: block).", valueName: "set"), transform: Self.symbolSet)
+    @Option(name: .long, help: ArgumentHelp("Symbols: block, half, ascii, braille or all (default: block).", valueName: "set"), completion: CompletionValues.symbolSets, transform: Self.symbolSet)
     var symbols: SymbolSet?
 
     @Flag(name: .long, help: "Inside tmux, send sixel and kitty through tmux's passthrough (needs `set -g allow-passthrough on`).")

@@ -46,7 +46,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show every parameter of one entry.")
 
-        @Argument(help: "The entry's id (from `history list`).")
+        @Argument(help: "The entry's id (from `history list`).", completion: CompletionValues.historyIDs)
         var id: Int64
         @Flag(name: .long, help: "Print JSON.")
         var json = false
@@ -71,7 +71,7 @@ struct HistoryCommand: AsyncParsableCommand {
             discussion: "Costs are recorded with each picture by the prices in force then (config.toml's [prices] over the built-in ones)."
         )
 
-        @Option(name: .long, help: "day or model.")
+        @Option(name: .long, help: "day or model.", completion: .list(SpendGrouping.allCases.map(\.rawValue)))
         var by: String = SpendGrouping.day.rawValue
         @Flag(name: .long, help: "Print JSON.")
         var json = false
@@ -108,7 +108,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Favorite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark an entry as a favourite (--off to unmark).")
 
-        @Argument(help: "The entry's id.")
+        @Argument(help: "The entry's id.", completion: CompletionValues.historyIDs)
         var id: Int64
         @Flag(name: .long, help: "Remove the mark instead.")
         var off = false
@@ -126,7 +126,7 @@ struct HistoryCommand: AsyncParsableCommand {
             abstract: "Delete an entry; its picture goes too unless another entry uses it."
         )
 
-        @Argument(help: "The entry's id.")
+        @Argument(help: "The entry's id.", completion: CompletionValues.historyIDs)
         var id: Int64
 
         func run() async throws {
@@ -139,7 +139,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write an entry's picture, with its parameters embedded, to a file.")
 
-        @Argument(help: "The entry's id.")
+        @Argument(help: "The entry's id.", completion: CompletionValues.historyIDs)
         var id: Int64
         @Option(name: [.short, .customLong("output")], help: "Where to write it.")
         var output: String
@@ -162,7 +162,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add pictures that Sparkler made (PNG or JPEG with their parameters) to history.")
 
-        @Argument(help: "The files to import.")
+        @Argument(help: "The files to import.", completion: CompletionValues.pictures)
         var files: [String]
         @Flag(name: .long, help: "Print JSON.")
         var json = false

@@ -10,7 +10,7 @@ struct RenderCommand: AsyncParsableCommand {
         discussion: "Symbols are plain text with colours: redirect them to a file and `cat` it later."
     )
 
-    @Argument(help: "A JPEG or PNG file.")
+    @Argument(help: "A JPEG or PNG file.", completion: CompletionValues.pictures)
     var file: String
 
     @Option(name: .long, help: ArgumentHelp("Cells to fit the picture in (default: the terminal's size, less a line for the prompt).", valueName: "COLSxROWS"), transform: CellCount.init(argument:))

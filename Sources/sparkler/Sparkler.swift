@@ -16,7 +16,7 @@ struct Sparkler: AsyncParsableCommand {
         subcommands: [GenerateCommand.self, CompareCommand.self, HistoryCommand.self, ServeCommand.self, RenderCommand.self, DoctorCommand.self, KeysCommand.self]
     )
 
-    @Option(name: .long, help: "Colour theme: dark, light, high-contrast, mono, or one of yours (default: `theme` in config.toml).")
+    @Option(name: .long, help: "Colour theme: dark, light, high-contrast, mono, or one of yours (default: `theme` in config.toml).", completion: CompletionValues.themes)
     var theme: String?
 
     // Shared with `render` and `doctor`: argument-parser hands a parent's options to subcommands.

@@ -53,7 +53,10 @@ import Testing
             #expect(server.requests.count == 4)
 
             let data = try Data(contentsOf: URL(fileURLWithPath: sheet))
-            #expect(try ImageInspector.inspect(data, as: .png) == ImageSize(width: 8 + 2 * 72, height: 8 + 2 * 69))
+            let size = try ImageInspector.inspect(data, as: .png)
+            #expect(size.width == 8 + 2 * 72)
+            let header = size.height - (8 + 2 * 69)
+            #expect(header > 0 && header % 11 == 0, "the prompt and shared parameters in whole lines above the grid, not \(header) px")
             let metadata = try #require(try ContactSheetMetadata.read(from: data))
             #expect(metadata.cells.count == 4)
             #expect(metadata.cells.map(\.provenance.seed) == [500, 501, 502, 503])

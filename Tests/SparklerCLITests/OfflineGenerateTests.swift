@@ -29,6 +29,20 @@ import Testing
         #expect(row["model"] as String == ModelCapabilities.sparklerTiny.id.path)
     }
 
+    @Test func theOfflineNoticeIsSaidOnceNotOnEveryCommand() async throws {
+        let cli = try SparklerProcess(apiKey: nil)
+        defer { cli.cleanUp() }
+        let first = try await cli.run(["generate", "a red circle", "--steps", "2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains(BackendSelection.offlineNotice))
+        #expect(first.stderr.contains("sparkler doctor"))
+        let second = try await cli.run(["generate", "a red circle", "--steps", "2"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(!second.stderr.contains(BackendSelection.offlineNotice))
+        let doctor = try await cli.run(["doctor"])
+        #expect(doctor.stdout.contains("local (" + BackendSelection.offlineNotice + ")"), "doctor says it every time")
+    }
+
     /// The files differ in their provenance (creation time); their pixels must not.
     @Test func theSameSeedGivesTheSamePixelsInEveryRun() async throws {
         let cli = try SparklerProcess(apiKey: nil)

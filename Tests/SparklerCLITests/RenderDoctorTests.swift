@@ -40,6 +40,23 @@ import Testing
         #expect(sixel.stdout.hasPrefix("\u{1B}P"))
     }
 
+    @Test func noColoursAndADumbTerminalGetNoEscapeSequenceAtAll() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let picture = try writePicture(in: cli)
+
+        let none = try await cli.run(["render", picture, "--size", "20x10", "--colors", "none"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stdout.split(separator: "\n").count == 10)
+        #expect(!none.stdout.contains("\u{1B}"))
+
+        cli.environment["TERM"] = "dumb"
+        let dumb = try await cli.run(["render", picture, "--size", "20x10"])
+        #expect(dumb.status == 0, "\(dumb.stderr)")
+        #expect(dumb.stdout.split(separator: "\n").count == 10)
+        #expect(!dumb.stdout.contains("\u{1B}") && !dumb.stderr.contains("\u{1B}"))
+    }
+
     @Test func theConfigChoosesColoursAndTheCommandLineOverridesIt() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }

@@ -39,17 +39,21 @@ import Testing
         let data = try sheet.png(history: history.store, backend: "fireworks")
         let image = try PNGCodec.decode(data)
 
-        // 64x48 cells, 8 px margins, a 13 px label band under each.
-        #expect(image.size == ImageSize(width: 8 + 2 * (64 + 8), height: 8 + 2 * (48 + 13 + 8)))
-        #expect(pixel(image, 8 + 32, 8 + 24) == Self.red)
-        #expect(pixel(image, 80 + 32, 8 + 24) == [30, 200, 30, 255])
+        // A header of four 11 px lines (the prompt; the model; size and steps; CFG: what every cell shares,
+        // wrapped at the sheet's 21 characters), then 64x48 cells, 8 px margins, a 13 px label band under each.
+        let header = 4 * 11
+        #expect(image.size == ImageSize(width: 8 + 2 * (64 + 8), height: 8 + header + 2 * (48 + 13 + 8)))
+        #expect(count(ContactSheet.ink, in: image, x: 8..<136, y: 8..<8 + header) > 4 * 40, "the header is written")
+        let top = 8 + header
+        #expect(pixel(image, 8 + 32, top + 24) == Self.red)
+        #expect(pixel(image, 80 + 32, top + 24) == [30, 200, 30, 255])
         #expect(pixel(image, 2, 2) == ContactSheet.background)
-        for (x, y) in [(8, 8), (80, 8), (8, 77), (80, 77)] {
+        for (x, y) in [(8, top), (80, top), (8, top + 69), (80, top + 69)] {
             let labelBand = count(ContactSheet.ink, in: image, x: x..<x + 64, y: y + 48..<y + 61)
             #expect(labelBand > 20, "no label under the cell at \(x),\(y)")
         }
-        #expect(count(ContactSheet.emptyBox, in: image, x: 8..<72, y: 77..<125) > 64 * 48 / 2, "the failed cell is a grey box")
-        #expect(count(ContactSheet.ink, in: image, x: 8..<72, y: 77..<125) > 20, "the grey box says why")
+        #expect(count(ContactSheet.emptyBox, in: image, x: 8..<72, y: top + 69..<top + 117) > 64 * 48 / 2, "the failed cell is a grey box")
+        #expect(count(ContactSheet.ink, in: image, x: 8..<72, y: top + 69..<top + 117) > 20, "the grey box says why")
 
         let metadata = try #require(try ContactSheetMetadata.read(from: data))
         #expect(metadata.rows == 2 && metadata.columns == 2)
@@ -62,6 +66,39 @@ import Testing
         #expect(metadata.cells[0].provenance.size == ImageSize(width: 64, height: 48))
         #expect(metadata.cells[3].provenance.backend == "fireworks")
         #expect(try ImageProvenance.read(from: data) == nil, "a sheet is not one picture to import")
+    }
+
+    @Test func theHeaderHasThePromptAndWhatEveryCellSharesAndLabelsWhatDiffers() {
+        let cells = (0..<3).map { index in
+            var request = HistoryFixtures.request(seed: 7)
+            request.cfgScale = [5, 7.5, 10][index]
+            return ContactSheet.Cell(row: 0, column: index, label: ["CFG 5", "CFG 7.5", "CFG 10"][index], content: .cancelled(request))
+        }
+        let captions = ContactSheetCaptions(cells: cells)
+        #expect(captions.prompt == "a red fox in the snow")
+        #expect(captions.shared == ["playground-v2-1024px-aesthetic", "1024x1024", "30 steps", "seed 7"])
+        #expect(captions.cellLabels == ["CFG 5", "CFG 7.5", "CFG 10"], "the labels already say what differs")
+        #expect(captions.headerLines(characters: 80) == [
+            "a red fox in the snow", "playground-v2-1024px-aesthetic · 1024x1024 · 30 steps · seed 7",
+        ])
+        #expect(captions.headerLines(characters: 40) == [
+            "a red fox in the snow", "playground-v2-1024px-aesthetic", "1024x1024 · 30 steps · seed 7",
+        ])
+    }
+
+    @Test func whatDiffersAndTheLabelDoesNotSayIsAddedToIt() {
+        var tiny = HistoryFixtures.request(seed: 2)
+        tiny.model = ModelCapabilities.sparklerTiny.id.path
+        tiny.prompt = "a red circle"
+        tiny.steps = 20
+        let cells = [
+            ContactSheet.Cell(row: 0, column: 0, label: "#4 seed 1", content: .failed(HistoryFixtures.request(seed: 1), message: "HTTP 500")),
+            ContactSheet.Cell(row: 0, column: 1, label: "#9 seed 2", content: .cancelled(tiny)),
+        ]
+        let captions = ContactSheetCaptions(cells: cells)
+        #expect(captions.prompt == nil)
+        #expect(captions.shared == ["1024x1024", "CFG 3"])
+        #expect(captions.cellLabels == ["#4 seed 1 · playground-v2-1024px-aesthetic · 30 steps", "#9 seed 2 · sparkler-tiny · 20 steps"])
     }
 
     @Test func largePicturesShrinkToCellsOfAtMost512Pixels() {

@@ -63,6 +63,9 @@ import Testing
     @Test func noColourLeavesTheTerminalsOwnColours() {
         let picture = renderer.render(GraphicsTestImages.blackThenWhite(), columns: 20, rows: 5, format: PictureFormat(mode: .symbols, colorDepth: .none))
         #expect(cells(picture).allSatisfy { $0.style == .plain })
+        let text = PictureANSIText.text(of: picture)
+        #expect(!text.contains("\u{1B}"), "no SGR sequence at all")
+        #expect(text.split(separator: "\n").count == 5)
     }
 
     @Test func sixelStartsWithTheDCSIntroducer() {

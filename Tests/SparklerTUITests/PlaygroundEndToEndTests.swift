@@ -198,6 +198,30 @@ struct PlaygroundEndToEndTests {
         await server.shutdown()
     }
 
+    /// Readline's kill ring and undo in the prompt, with the keys as tmux sends them (Alt-Backspace and
+    /// Alt-Y as Esc-prefixed bytes, Ctrl-_ as 0x1F).
+    @Test func killYankAndUndoInThePrompt() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let (session, home) = try await startPlayground(server, width: 80, height: 24, term: "xterm-256color")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = session.tmux
+        defer { tmux.kill() }
+
+        try tmux.sendText("a red fox")
+        try tmux.sendKeys("C-w", "Home", "C-y")
+        try await tmux.waitFor("│foxa red ")
+        try tmux.sendKeys("C-_")
+        try await tmux.waitUntil("the yank undone") { lines in
+            lines.contains { $0.contains("│a red ") } && !lines.contains { $0.contains("foxa") }
+        }
+        // Alt-Backspace kills "red", a kill of its own; Ctrl-Y yanks it, Alt-Y swaps it for "fox".
+        try tmux.sendKeys("End", "M-BSpace", "C-y", "M-y")
+        try await tmux.waitFor("│a fox ")
+        try tmux.sendKeys("C-c")
+        _ = try await session.waitForExit()
+        await server.shutdown()
+    }
+
     @Test func ctrlCWhileGeneratingAsksThenQuits() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         server.setDefault(.hang)

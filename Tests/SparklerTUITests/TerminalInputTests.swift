@@ -15,6 +15,7 @@ struct TerminalInputTests {
             ("Enter", "key(enter, [])"), ("Tab", "key(tab, [])"), ("BTab", "key(backTab, [])"),
             ("F1", "key(F1, [])"), ("F12", "key(F12, [])"), ("S-F2", "key(F2, [shift])"),
             ("C-a", "key(\"a\", [control])"), ("C-c", "key(\"c\", [control])"), ("M-b", "key(\"b\", [alt])"),
+            ("M-BSpace", "key(backspace, [alt])"), ("M-y", "key(\"y\", [alt])"), ("C-_", "key(\"_\", [control])"),
             ("M-f", "key(\"f\", [alt])"), ("Escape", "key(escape, [])"), ("a", "key(\"a\", [])"),
         ]
         for (index, key) in keys.enumerated() {
@@ -43,6 +44,9 @@ struct TerminalInputTests {
             ("[H", "key(home, [])"), ("[F", "key(end, [])"), ("OH", "key(home, [])"), ("OF", "key(end, [])"),
             ("[1;5D", "key(left, [control])"), ("[1;2H", "key(home, [shift])"), ("[5;5~", "key(pageUp, [control])"),
             ("[7^", "key(home, [control])"), ("[8$", "key(end, [shift])"), ("Od", "key(left, [control])"), ("[[A", "key(F1, [])"),
+            // kitty's keyboard protocol and xterm's modifyOtherKeys, which no terminfo entry lists.
+            ("[97;5u", "key(\"a\", [control])"), ("[98;3u", "key(\"b\", [alt])"), ("[127;3u", "key(backspace, [alt])"),
+            ("[27;5;13~", "key(enter, [control])"), ("[3^", "key(delete, [control])"),
         ]
         var number = 0
         for key in named {

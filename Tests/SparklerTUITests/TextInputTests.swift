@@ -2,10 +2,17 @@ import Testing
 @testable import SparklerTUI
 
 @Suite struct TextInputTests {
+    private static let ctrl: Modifiers = [.control]
+    private static let alt: Modifiers = [.alt]
+
     private func edit(_ text: String, _ keys: [(Key, Modifiers)]) -> TextInput {
         var input = TextInput(text)
         for (key, modifiers) in keys { _ = input.handle(key, modifiers) }
         return input
+    }
+
+    private func typing(_ text: String) -> [(Key, Modifiers)] {
+        text.map { (.character($0), []) }
     }
 
     @Test func readlineKeys() {
@@ -17,6 +24,133 @@ import Testing
         #expect(edit("abc", [(.left, []), (.backspace, [])]).text == "ac")
         #expect(edit("abc", [(.home, []), (.delete, [])]).text == "bc")
         #expect(edit("abc", [(.character("e"), [.control]), (.character("d"), [])]).text == "abcd")
+        #expect(edit("abc", [(.home, []), (.character("f"), [.control]), (.character("f"), [.control]), (.character("b"), [.control])]).cursor == 1)
+    }
+
+    @Test func wordMotionWithCtrlAndAltArrows() {
+        #expect(edit("a red fox", [(.left, [.control])]).cursor == 6)
+        #expect(edit("a red fox", [(.left, [.control]), (.left, [.alt])]).cursor == 2)
+        #expect(edit("a red fox", [(.home, []), (.right, [.control])]).cursor == 1)
+        #expect(edit("a red fox", [(.home, []), (.right, [.alt]), (.right, [.alt])]).cursor == 5)
+    }
+
+    @Test func ctrlWTakesAWholePathAndAltBackspaceOnePartOfIt() {
+        #expect(edit("in ~/pics/fox.png", [(.character("w"), Self.ctrl)]).text == "in ")
+        #expect(edit("in ~/pics/fox.png", [(.backspace, Self.alt)]).text == "in ~/pics/fox.")
+        #expect(edit("in ~/pics/fox.png", [(.backspace, Self.ctrl)]).text == "in ~/pics/fox.")
+        #expect(edit("~/pics/fox.png", [(.home, []), (.character("d"), Self.alt)]).text == "/fox.png")
+    }
+
+    @Test func altDAndCtrlDeleteKillTheNextWord() {
+        #expect(edit("a red fox", [(.home, []), (.character("d"), Self.alt)]).text == " red fox")
+        #expect(edit("a red fox", [(.home, []), (.character("d"), Self.alt), (.character("d"), Self.alt)]).text == " fox")
+        #expect(edit("a red fox", [(.home, []), (.right, []), (.delete, Self.ctrl)]).text == "a fox")
+    }
+
+    @Test func ctrlYYanksTheLastKill() {
+        let input = edit("a red fox", [(.character("w"), Self.ctrl), (.home, []), (.character("y"), Self.ctrl)])
+        #expect(input.text == "foxa red ")
+        #expect(input.cursor == 3)
+        #expect(edit("abc", [(.character("y"), Self.ctrl)]).text == "abc")
+    }
+
+    @Test func consecutiveKillsJoinInTheOrderTheTextStood() {
+        // Two Ctrl-W kill "red fox" as one entry, read forwards.
+        let backward = edit("a red fox", [(.character("w"), Self.ctrl), (.character("w"), Self.ctrl), (.character("y"), Self.ctrl)])
+        #expect(backward.text == "a red fox")
+        // Alt-D twice, then Ctrl-K: one entry, "a red fox".
+        let forward = edit("a red fox", [
+            (.home, []), (.character("d"), Self.alt), (.character("d"), Self.alt), (.character("k"), Self.ctrl),
+            (.character("y"), Self.ctrl), (.character("y"), Self.ctrl),
+        ])
+        #expect(forward.text == "a red foxa red fox")
+    }
+
+    @Test func killsApartAreSeparateEntries() {
+        // Kill "fox", move, kill "a": the motion between ends the first kill, so Ctrl-Y yanks "a" alone.
+        let input = edit("a red fox", [
+            (.character("w"), Self.ctrl), (.home, []), (.character("d"), Self.alt), (.end, []), (.character("y"), Self.ctrl),
+        ])
+        #expect(input.text == " red a")
+    }
+
+    @Test func altYAfterAYankSwapsInOlderKills() {
+        var input = TextInput("one two three")
+        for key in [(Key.character("w"), Self.ctrl), (.left, []), (.character("w"), Self.ctrl), (.left, []), (.character("w"), Self.ctrl)] {
+            _ = input.handle(key.0, key.1)
+        }
+        // Killed "three", then "two" and "one" with a motion between each: three entries, "one" newest.
+        #expect(input.text == "  ")
+        _ = input.handle(.end, [])
+        _ = input.handle(.character("y"), Self.ctrl)
+        #expect(input.text == "  one")
+        _ = input.handle(.character("y"), Self.alt)
+        #expect(input.text == "  two")
+        _ = input.handle(.character("y"), Self.alt)
+        #expect(input.text == "  three")
+        #expect(input.cursor == 7)
+        _ = input.handle(.character("y"), Self.alt)
+        #expect(input.text == "  one")
+    }
+
+    @Test func altYDoesNothingUnlessTheLastKeyYanked() {
+        let input = edit("a red fox", [(.character("w"), Self.ctrl), (.character("y"), Self.alt)])
+        #expect(input.text == "a red ")
+        let afterMotion = edit("a red fox", [
+            (.character("w"), Self.ctrl), (.character("y"), Self.ctrl), (.left, []), (.character("y"), Self.alt),
+        ])
+        #expect(afterMotion.text == "a red fox")
+    }
+
+    @Test func undoTakesBackTypedTextAsOneStep() {
+        var input = TextInput("a ")
+        for (key, modifiers) in typing("red fox") { _ = input.handle(key, modifiers) }
+        _ = input.handle(.character("_"), Self.ctrl)
+        #expect(input.text == "a ")
+        #expect(input.cursor == 2)
+    }
+
+    @Test func undoStepsBackThroughEachEdit() {
+        var input = TextInput("")
+        let keys: [(Key, Modifiers)] = typing("red") + [(.left, [])] + typing("X") + [(.backspace, []), (.character("u"), Self.ctrl)]
+        for (key, modifiers) in keys { _ = input.handle(key, modifiers) }
+        #expect(input.text == "d")
+        var texts: [String] = []
+        for _ in 0..<4 {
+            _ = input.handle(.character("z"), Self.ctrl)
+            texts.append(input.text)
+        }
+        #expect(texts == ["red", "reXd", "red", ""])
+        let handled = input.handle(.character("_"), Self.ctrl)
+        #expect(handled, "undo with nothing to undo is still an editing key")
+        #expect(input.text == "")
+    }
+
+    @Test func undoRestoresTheCursorAndCtrlSlashUndoesToo() {
+        let input = edit("a red fox", [(.home, []), (.character("k"), Self.ctrl), (.character("/"), Self.ctrl)])
+        #expect(input.text == "a red fox")
+        #expect(input.cursor == 0)
+    }
+
+    @Test func undoBringsBackReplacedTextAndYanks() {
+        var input = TextInput("my draft")
+        input.replace(with: "an earlier prompt")
+        _ = input.handle(.character("_"), Self.ctrl)
+        #expect(input.text == "my draft")
+        let yanked = edit("ab", [(.character("w"), Self.ctrl), (.character("y"), Self.ctrl), (.character("y"), Self.ctrl), (.character("_"), Self.ctrl)])
+        #expect(yanked.text == "ab")
+    }
+
+    @Test func equalityIsTheTextAndCursorNotTheirHistory() {
+        let edited = edit("ab", [(.backspace, [])] + typing("b"))
+        #expect(edited == TextInput("ab"))
+    }
+
+    @Test func nonEditingKeysAreLeftToTheCaller() {
+        var input = TextInput("abc")
+        let handled = [input.handle(.enter, []), input.handle(.up, []), input.handle(.character("r"), Self.ctrl)]
+        #expect(handled == [false, false, false])
+        #expect(input.text == "abc")
     }
 
     @Test func wideCharactersAndEmojiMoveAsOne() {

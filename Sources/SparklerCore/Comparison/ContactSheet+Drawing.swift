@@ -5,7 +5,10 @@ extension ContactSheet {
 
     /// The sheet's pixels; `pictures[i]` is cell i's decoded picture, nil for a grey box.
     func render(pictures: [RGBAImage?]) -> RGBAImage {
-        let layout = ContactSheetLayout(rows: rows, columns: columns, pictureSizes: pictures.compactMap { $0?.size })
+        let pictureSizes = pictures.compactMap { $0?.size }
+        let captions = ContactSheetCaptions(cells: cells)
+        let header = captions.headerLines(characters: ContactSheetLayout(rows: rows, columns: columns, pictureSizes: pictureSizes).headerCharacters)
+        let layout = ContactSheetLayout(rows: rows, columns: columns, pictureSizes: pictureSizes, headerLines: header.count)
         let size = layout.size
         let background = Self.background
         guard var sheet = RGBAImage(width: size.width, height: size.height, red: background[0], green: background[1], blue: background[2]) else {
@@ -24,7 +27,12 @@ extension ContactSheet {
                 let note = layout.fittingLabel(cell.note)
                 drawCentred(note, in: &sheet, layout: layout, x: origin.x, y: origin.y + (layout.cell.height - BitmapFont.glyphHeight * layout.scale) / 2)
             }
-            drawCentred(layout.fittingLabel(cell.label), in: &sheet, layout: layout, x: origin.x, y: origin.y + layout.cell.height + 3 * layout.scale)
+            let label = layout.fittingLabel(captions.cellLabels[index])
+            drawCentred(label, in: &sheet, layout: layout, x: origin.x, y: origin.y + layout.cell.height + 3 * layout.scale)
+        }
+        for (number, line) in header.enumerated() {
+            let origin = layout.headerOrigin(line: number)
+            BitmapFont.draw(line, into: &sheet, x: origin.x, y: origin.y, scale: layout.scale, color: Self.ink)
         }
         return sheet
     }

@@ -1,5 +1,5 @@
 /// A picture as text for a plain terminal or a file, as `chafa` prints it: symbols as characters
-/// with SGR colours, reset at each line's end (no cursor movement, so `cat` shows it again later);
+/// with SGR colours, reset at the end of each line that has any (no cursor movement, so `cat` shows it again later);
 /// sixel, kitty or iTerm2 as their sequence.
 public enum PictureANSIText {
     public static func text(of picture: RenderedPicture) -> String {
@@ -9,15 +9,19 @@ public enum PictureANSIText {
         case .cells:
             var output = ""
             for row in picture.pictureRows {
-                var current: Style?
+                // Cells in the terminal's own colours need no sequence: a picture without colour (NO_COLOR,
+                // TERM=dumb, --colors none) is plain text.
+                var current = Style.plain
+                var styled = false
                 for cell in row {
                     if cell.style != current {
                         output += sgr(cell.style)
                         current = cell.style
+                        styled = true
                     }
                     output.append(cell.text)
                 }
-                output += "\u{1B}[0m\n"
+                output += styled ? "\u{1B}[0m\n" : "\n"
             }
             return output
         }

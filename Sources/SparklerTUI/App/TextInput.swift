@@ -1,67 +1,167 @@
-/// A single-line text being edited, with readline's keys: arrows, Home/End, Ctrl-A/E/U/K/W/D,
-/// Alt-B/F. The cursor counts graphemes, so wide characters and emoji move as one.
+/// A single-line text being edited with readline's keys (see `TextEditCommand`): motion, kills into a
+/// kill ring that Ctrl-Y and Alt-Y yank back from, and undo. The cursor counts graphemes, so wide
+/// characters and emoji move as one.
 public struct TextInput: Sendable, Equatable {
     public private(set) var text: String
     public private(set) var cursor: Int
+    private var history = EditHistory()
+    private var killRing = KillRing()
+    private var lastEdit = LastEdit.other
+
+    /// What the previous key did, which decides what the next one does: typing continues one undo
+    /// step, a kill joins the previous kill, Alt-Y replaces what was just yanked.
+    private enum LastEdit {
+        case typing, kill, yank(Range<Int>), other
+    }
 
     public init(_ text: String = "") {
         self.text = text
         cursor = text.count
     }
 
-    public mutating func replace(with text: String) {
-        self.text = text
-        cursor = text.count
+    /// Two inputs are equal when they hold the same text and cursor: how they were edited (undo steps,
+    /// the kill ring) is not part of what a form holds.
+    public static func == (lhs: TextInput, rhs: TextInput) -> Bool {
+        lhs.text == rhs.text && lhs.cursor == rhs.cursor
     }
 
+    /// Puts other text in the field (a recalled prompt, a loaded entry); undo brings back what was there.
+    public mutating func replace(with text: String) {
+        guard text != self.text else { return }
+        recordUndo()
+        self.text = text
+        cursor = text.count
+        lastEdit = .other
+    }
+
+    /// Inserts text at the cursor as one undo step, without line breaks, tabs or control characters.
     public mutating func insert(_ string: String) {
-        let clean = string.filter { !$0.isNewline && $0 != "\t" && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
-        text.insert(contentsOf: clean, at: index(cursor))
-        cursor += clean.count
+        let clean = Self.printable(string)
+        guard !clean.isEmpty else { return }
+        recordUndo()
+        insertAtCursor(clean)
+        lastEdit = .other
     }
 
     /// Applies an editing key; false when the key is not an editing key (the caller handles it).
     public mutating func handle(_ key: Key, _ modifiers: Modifiers) -> Bool {
-        switch (key, modifiers) {
-        case (.left, []), (.character("b"), [.control]): cursor = max(0, cursor - 1)
-        case (.right, []), (.character("f"), [.control]): cursor = min(text.count, cursor + 1)
-        case (.home, _), (.character("a"), [.control]): cursor = 0
-        case (.end, _), (.character("e"), [.control]): cursor = text.count
-        case (.character("b"), [.alt]), (.left, [.control]), (.left, [.alt]): cursor = wordStart(before: cursor)
-        case (.character("f"), [.alt]), (.right, [.control]), (.right, [.alt]): cursor = wordEnd(after: cursor)
-        case (.backspace, _), (.character("h"), [.control]):
-            guard cursor > 0 else { return true }
-            remove(from: cursor - 1, to: cursor)
-        case (.delete, _), (.character("d"), [.control]):
-            guard cursor < text.count else { return true }
-            remove(from: cursor, to: cursor + 1)
-        case (.character("u"), [.control]): remove(from: 0, to: cursor)
-        case (.character("k"), [.control]): remove(from: cursor, to: text.count)
-        case (.character("w"), [.control]), (.backspace, [.alt]): remove(from: wordStart(before: cursor), to: cursor)
-        case (.character("d"), [.alt]): remove(from: cursor, to: wordEnd(after: cursor))
-        case (.character(let character), let mods) where mods.isSubset(of: [.shift]):
-            insert(String(character))
-        default:
-            return false
-        }
+        guard let command = TextEditCommand(key, modifiers) else { return false }
+        apply(command)
         return true
     }
 
-    private mutating func remove(from start: Int, to end: Int) {
-        guard start < end else { return }
-        text.removeSubrange(index(start)..<index(end))
-        cursor = start
+    private mutating func apply(_ command: TextEditCommand) {
+        switch command {
+        case .type(let character): type(character)
+        case .moveLeft: move(to: cursor - 1)
+        case .moveRight: move(to: cursor + 1)
+        case .moveToStart: move(to: 0)
+        case .moveToEnd: move(to: text.count)
+        case .moveWordBackward: move(to: wordStart(before: cursor))
+        case .moveWordForward: move(to: wordEnd(after: cursor))
+        case .deleteBackward: delete(cursor - 1..<cursor)
+        case .deleteForward: delete(cursor..<cursor + 1)
+        case .killToStart: kill(0..<cursor, backward: true)
+        case .killToEnd: kill(cursor..<text.count, backward: false)
+        case .killSpaceWordBackward: kill(spaceWordStart(before: cursor)..<cursor, backward: true)
+        case .killWordBackward: kill(wordStart(before: cursor)..<cursor, backward: true)
+        case .killWordForward: kill(cursor..<wordEnd(after: cursor), backward: false)
+        case .yank: yank()
+        case .yankPop: yankPop()
+        case .undo: undo()
+        }
+    }
+
+    private mutating func type(_ character: Character) {
+        let clean = Self.printable(String(character))
+        guard !clean.isEmpty else { return }
+        if case .typing = lastEdit {} else { recordUndo() }
+        insertAtCursor(clean)
+        lastEdit = .typing
+    }
+
+    private mutating func move(to position: Int) {
+        cursor = min(max(position, 0), text.count)
+        lastEdit = .other
+    }
+
+    private mutating func delete(_ range: Range<Int>) {
+        lastEdit = .other
+        guard range.lowerBound >= 0, range.upperBound <= text.count else { return }
+        recordUndo()
+        remove(range)
+    }
+
+    private mutating func kill(_ range: Range<Int>, backward: Bool) {
+        defer { lastEdit = .kill }
+        guard !range.isEmpty else { return }
+        let continuesKill = if case .kill = lastEdit { true } else { false }
+        killRing.add(String(Array(text)[range]), joiningPrevious: continuesKill, before: backward)
+        recordUndo()
+        remove(range)
+    }
+
+    private mutating func yank() {
+        guard let killed = killRing.top else { return }
+        recordUndo()
+        let start = cursor
+        insertAtCursor(killed)
+        lastEdit = .yank(start..<cursor)
+    }
+
+    /// Only straight after a yank: swaps the yanked text for the next older kill.
+    private mutating func yankPop() {
+        guard case .yank(let yanked) = lastEdit else { return }
+        killRing.rotate()
+        guard let killed = killRing.top else { return }
+        recordUndo()
+        remove(yanked)
+        insertAtCursor(killed)
+        lastEdit = .yank(yanked.lowerBound..<cursor)
+    }
+
+    private mutating func undo() {
+        lastEdit = .other
+        guard let previous = history.popLast() else { return }
+        text = previous.text
+        cursor = previous.cursor
+    }
+
+    private mutating func recordUndo() {
+        history.record(EditHistory.Snapshot(text: text, cursor: cursor))
+    }
+
+    private mutating func insertAtCursor(_ string: String) {
+        text.insert(contentsOf: string, at: index(cursor))
+        cursor += string.count
+    }
+
+    private mutating func remove(_ range: Range<Int>) {
+        text.removeSubrange(index(range.lowerBound)..<index(range.upperBound))
+        cursor = range.lowerBound
     }
 
     private func index(_ offset: Int) -> String.Index {
         text.index(text.startIndex, offsetBy: min(max(offset, 0), text.count))
     }
 
+    private static func printable(_ string: String) -> String {
+        string.filter { !$0.isNewline && $0 != "\t" && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+    }
+
     private func wordStart(before position: Int) -> Int {
+        start(before: position, inWord: \.isLetterOrDigit)
+    }
+
+    private func spaceWordStart(before position: Int) -> Int {
+        start(before: position) { !$0.isWhitespace }
+    }
+
+    private func start(before position: Int, inWord: (Character) -> Bool) -> Int {
         let characters = Array(text)
         var index = position
-        while index > 0, !characters[index - 1].isLetterOrDigit { index -= 1 }
-        while index > 0, characters[index - 1].isLetterOrDigit { index -= 1 }
+        while index > 0, !inWord(characters[index - 1]) { index -= 1 }
+        while index > 0, inWord(characters[index - 1]) { index -= 1 }
         return index
     }
 

@@ -82,7 +82,8 @@ public final class InputReader {
     }
 
     /// Esc and `introducer` have been read: the rest of what arrived with them is a terminal's answer, or
-    /// keys after all (Alt-[ and what was typed next), which come out as keys, in order.
+    /// keys after all (a key sequence curses has no entry for, such as kitty's `CSI u`, or Alt-[ and what
+    /// was typed next), which come out as keys, in order.
     private func lateReply(startingWith introducer: UInt8) -> InputEvent? {
         var parser = TerminalReplyParser()
         var items = parser.feed([27, introducer])
@@ -100,27 +101,11 @@ public final class InputReader {
         for item in items {
             switch item {
             case .reply(let reply): events.append(.terminalReply(reply))
-            case .input(let bytes): events += Self.keys(typed: bytes)
+            case .input(let bytes): events += TypedBytesDecoder.events(bytes)
             }
         }
         pending.insert(contentsOf: events.dropFirst(), at: 0)
         return events.first
-    }
-
-    /// Bytes that were typed, as keys: Esc and the byte after it as Alt and that key.
-    private static func keys(typed bytes: [UInt8]) -> [InputEvent] {
-        var events: [InputEvent] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 27, index + 1 < bytes.count, let key = KeyDecoder.character(UInt32(bytes[index + 1])) {
-                events.append(KeyDecoder.addingAlt(to: key))
-                index += 2
-            } else {
-                KeyDecoder.character(UInt32(bytes[index])).map { events.append($0) }
-                index += 1
-            }
-        }
-        return events
     }
 
     /// Puts bytes the terminal sent before the reader started (keys typed during the start-up query)

@@ -20,25 +20,57 @@ struct TextFieldView {
             frame.put(placeholder, x: rect.x, y: rect.y, style: placeholderStyle, limit: rect.width)
             return focused ? (rect.x, rect.y) : nil
         }
+        if rect.height == 1 { return drawRow(in: &frame, rect: rect, style: style, theme: theme) }
         let (lines, cursorLine, cursorColumn) = wrap(width: rect.width)
         let first = max(0, cursorLine - rect.height + 1)
         let marks = markedCharacters()
         var lineStart = lines.prefix(first).reduce(0) { $0 + $1.count }
         for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
-            frame.put(DisplayTextInField.clean(line), x: rect.x, y: rect.y + offset, style: style, limit: rect.width)
-            var column = 0
-            for (index, character) in line.enumerated() {
-                if marks.contains(lineStart + index) {
-                    var markStyle = theme.unknownWord
-                    markStyle.background = style.background
-                    frame.put(String(character), x: rect.x + column, y: rect.y + offset, style: markStyle, limit: rect.width - column)
-                }
-                column += max(CharacterWidth.of(character), 1)
-            }
+            put(line, from: lineStart, marks: marks, in: &frame, x: rect.x, y: rect.y + offset, limit: rect.width, style: style, theme: theme)
             lineStart += line.count
         }
         guard focused else { return nil }
         return (rect.x + cursorColumn, rect.y + cursorLine - first)
+    }
+
+    /// A one-row field scrolls sideways around the cursor instead of wrapping.
+    private func drawRow(in frame: inout Frame, rect: Rect, style: Style, theme: Theme) -> (x: Int, y: Int)? {
+        let characters = Array(input.text)
+        let window = TextFieldWindow(widths: characters.map { max(CharacterWidth.of($0), 1) }, cursor: input.cursor, width: rect.width)
+        var markerStyle = theme.fieldPlaceholder
+        markerStyle.background = style.background
+        var x = rect.x
+        if window.cutBefore {
+            frame.put(TextFieldWindow.marker, x: x, y: rect.y, style: markerStyle, limit: 1)
+            x += 1
+        }
+        let shown = String(characters[window.visible])
+        let used = put(shown, from: window.visible.lowerBound, marks: markedCharacters(), in: &frame, x: x, y: rect.y,
+                       limit: rect.x + rect.width - x, style: style, theme: theme)
+        if window.cutAfter {
+            frame.put(TextFieldWindow.marker, x: min(x + used, rect.x + rect.width - 1), y: rect.y, style: markerStyle, limit: 1)
+        }
+        guard focused else { return nil }
+        return (rect.x + window.cursorColumn, rect.y)
+    }
+
+    /// Puts one row of the text, whose first character is the text's `firstIndex`th, with marked words in
+    /// their style; returns the columns it took.
+    @discardableResult
+    private func put(
+        _ line: String, from firstIndex: Int, marks: Set<Int>, in frame: inout Frame, x: Int, y: Int, limit: Int, style: Style, theme: Theme
+    ) -> Int {
+        frame.put(DisplayTextInField.clean(line), x: x, y: y, style: style, limit: limit)
+        var column = 0
+        for (index, character) in line.enumerated() {
+            if marks.contains(firstIndex + index) {
+                var markStyle = theme.unknownWord
+                markStyle.background = style.background
+                frame.put(String(character), x: x + column, y: y, style: markStyle, limit: limit - column)
+            }
+            column += max(CharacterWidth.of(character), 1)
+        }
+        return column
     }
 
     /// Indexes of the characters of marked words, split into words the way the offline engine's
