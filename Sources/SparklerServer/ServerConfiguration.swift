@@ -29,12 +29,6 @@ public struct ServerConfiguration: Sendable {
 
     public static let megabyte = 1024 * 1024
 
-    /// Hosts only this machine can reach: the only ones served without a key.
-    public var isLoopback: Bool {
-        let host = host.lowercased()
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
-
     /// `http://127.0.0.1:8000/inference/v1`, where Fireworks clients point their base URL.
     public func baseURL(port: Int) -> String {
         let authority = host.contains(":") ? "[\(host)]" : host

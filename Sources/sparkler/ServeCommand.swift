@@ -44,18 +44,26 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try CommandSetup.load()
         let key = [self.key, setup.environment["SPARKLER_SERVE_KEY"]].compactMap { $0 }.first { !$0.isEmpty }
-        let configuration = ServerConfiguration(
-            host: host, port: port, key: key, queueCapacity: queue,
-            maxBodyBytes: maxBodyMB * ServerConfiguration.megabyte, timeout: .seconds(timeoutSeconds)
-        )
+        let listenHost: ListenHost
+        do {
+            listenHost = try ListenHost.resolve(host)
+        } catch {
+            throw CommandFailure.usage("\(error); give a name this machine can resolve, or an address.")
+        }
         if key == nil {
-            guard configuration.isLoopback else {
-                throw CommandFailure.usage(
-                    "Without a key sparkler serve listens on loopback only (127.0.0.1, ::1, localhost), not \(host). Set --key or SPARKLER_SERVE_KEY to serve other hosts."
-                )
+            guard listenHost.isLoopback else {
+                throw CommandFailure.usage("""
+                    Without a key sparkler serve listens on loopback only (127.0.0.1, ::1, localhost), and \(host) \
+                    resolves to \(listenHost.addresses.joined(separator: ", ")). Set --key or SPARKLER_SERVE_KEY to serve other hosts.
+                    """)
             }
             Stderr.write("sparkler serve: no key (--key or SPARKLER_SERVE_KEY), so no authentication: serving on loopback only.")
         }
+        // The address checked, not the name: resolved again it might lead elsewhere.
+        let configuration = ServerConfiguration(
+            host: key == nil ? listenHost.bindAddress : host, port: port, key: key, queueCapacity: queue,
+            maxBodyBytes: maxBodyMB * ServerConfiguration.megabyte, timeout: .seconds(timeoutSeconds)
+        )
         let engine: LocalEngineBackend
         do {
             engine = try LocalEngineBackend(environment: setup.environment)

@@ -112,6 +112,14 @@ import Testing
         #expect(run.stderr.contains("loopback only"))
         #expect(run.stdout.isEmpty)
     }
+
+    @Test func aNonLoopbackAddressIsNamedInTheRefusal() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let run = try await cli.run(["serve", "--host", "192.0.2.1", "--port", "0"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("and 192.0.2.1 resolves to 192.0.2.1"), "\(run.stderr)")
+    }
 }
 
 private struct ServeFailure: Error {
