@@ -58,7 +58,7 @@ struct ImageEndpoint: Sendable {
             } catch {
                 throw ServerError.badRequest("The body is a \(error).")
             }
-            return try ImageRequestDecoder.imageToImage(form, model: model)
+            return try ImageRequestDecoder.imageToImage(form, model: model, limit: models.uploadLimit)
         case .controlNet:
             throw ServerError.badRequest(
                 "sparkler serve runs the offline engine, which has no ControlNet: use text to image or image_to_image."
@@ -85,7 +85,8 @@ struct ImageEndpoint: Sendable {
         let result: GenerationResult
         do {
             result = try await queue.withSlot {
-                try await service.generateRecorded(request, model: model, groupID: groupID).result
+                if let upload = request.mode.image { try UploadLimit.checkDecodes(upload.data, part: "init_image") }
+                return try await service.generateRecorded(request, model: model, groupID: groupID).result
             }
         } catch GenerationQueue.Refusal.full(let seconds) {
             throw ServerError(
