@@ -240,4 +240,15 @@ import Testing
         #expect(run.stderr.contains("Unexpected argument \"fox\": put the prompt in quotes."), "\(run.stderr)")
         #expect(run.stderr.contains("See 'sparkler generate --help'") && !run.stderr.contains("Usage: sparkler [--theme"), "\(run.stderr)")
     }
+
+    @Test func aPromptBeyondTheLimitIsRefusedBeforeAnythingIsSent() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+        let run = try await cli.run(["generate", String(repeating: "x", count: 10_001)])
+        await server.shutdown()
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Prompt of 10,001 characters is not allowed: at most 10,000 characters."), "\(run.stderr)")
+        #expect(server.requests.isEmpty)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SparklerCore
 import SparklerServer
 import Testing
 
@@ -17,6 +18,16 @@ import Testing
             let body = try #require(answer.json as? [String: [String: String]])
             #expect(body["error"]?["object"] == "error")
             #expect(body["error"]?["type"] == "invalid_request_error")
+        }
+    }
+
+    @Test func aPromptBeyondTheLimitIs400AndNeverStored() async throws {
+        try await withServer { server in
+            let long = String(repeating: "a fox ", count: 40_000)
+            let answer = try await server.post(server.url("", model: TestServer.tiny), json: ["prompt": long, "steps": 1])
+            #expect(answer.status == 400)
+            #expect(answer.errorMessage == "prompt of 240,000 characters is not allowed: at most 10,000 characters.")
+            #expect(try server.history.entries().isEmpty)
         }
     }
 
