@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one (the printed URL says which).")
     var port = 8000
 
-    @Option(help: "The key clients must send as Authorization: Bearer KEY (default: SPARKLER_SERVE_KEY).")
+    @Option(help: "The key clients must send as Authorization: Bearer KEY. Prefer SPARKLER_SERVE_KEY: ps shows --key to every user.")
     var key: String?
 
     @Option(help: "How many requests may wait while the engine draws; more get 429 with Retry-After.")
@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try CommandSetup.load()
+        if self.key != nil {
+            Stderr.write("sparkler serve: a key given with --key can be read by every user of this machine (ps shows it); export SPARKLER_SERVE_KEY instead.")
+        }
         let key = [self.key, setup.environment["SPARKLER_SERVE_KEY"]].compactMap { $0 }.first { !$0.isEmpty }
         let listenHost: ListenHost
         do {

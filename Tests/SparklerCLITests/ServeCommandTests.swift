@@ -104,6 +104,17 @@ import Testing
         #expect(!log.contains("no authentication"))
     }
 
+    @Test func aKeyOnTheCommandLineIsWarnedAboutWithoutBeingShown() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let (process, stderr, _) = try await startServer(cli, ["--key", "cli-secret-7"])
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process) == 0)
+        let log = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(log.contains("can be read by every user of this machine (ps shows it); export SPARKLER_SERVE_KEY instead."), "\(log)")
+        #expect(!log.contains("cli-secret-7"))
+    }
+
     @Test func aNetworkAddressWithoutAKeyIsBadUsage() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
