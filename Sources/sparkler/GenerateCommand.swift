@@ -78,8 +78,13 @@ struct GenerateCommand: AsyncParsableCommand {
                 Swift.print(TextLine.generated(result))
             }
         }
-        for result in results where result.finishReason == FinishReason.contentFiltered.rawValue {
-            Stderr.write("Picture \(result.id) was filtered by the safety check (CONTENT_FILTERED); try another seed or prompt.")
+        let filtered = results.filter { $0.finishReason == FinishReason.contentFiltered.rawValue }
+        guard filtered.isEmpty else {
+            // Its own status: a script must not take the missing -o file for a picture.
+            throw CommandFailure(
+                message: filtered.map { "Picture \($0.id) was filtered by the safety check (CONTENT_FILTERED) and not written; try another seed or prompt." }
+                    .joined(separator: "\n"),
+                exitCode: ExitStatus.filtered)
         }
     }
 
