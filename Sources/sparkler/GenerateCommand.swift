@@ -53,7 +53,7 @@ struct GenerateCommand: AsyncParsableCommand {
         do {
             let service = GenerationService(backend: backend, history: history, prices: setup.prices)
             entries = try await Interruption.cancelling {
-                try await service.generate(validated, model: model, progress: ProgressReporter().report)
+                try await service.generate(validated, model: model, progress: ProgressReporter(maxRetries: setup.config.fireworks.maxRetries ?? RetryPolicy().maxRetries).report)
             }
             await backend.shutdown()
         } catch let unrecorded as PicturesNotRecorded {
