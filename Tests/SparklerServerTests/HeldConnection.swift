@@ -31,6 +31,33 @@ final class HeldConnection: Sendable {
         guard sendUnlessClosed(text) else { throw Failure(call: "send", code: errno) }
     }
 
+    /// Sends all of `data` before anything is read, as simple clients do; false when the server closed the
+    /// connection first, nil when it stopped reading and the bytes could not be sent within `bound`.
+    func sendAll(_ data: Data, bound: Duration = .seconds(60)) async -> Bool? {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { [self] in continuation.resume(returning: blockingSendAll(data, bound: bound)) }
+        }
+    }
+
+    private func blockingSendAll(_ data: Data, bound: Duration) -> Bool? {
+        let deadline = ContinuousClock.now + bound
+        var sent = 0
+        while sent < data.count {
+            guard ContinuousClock.now < deadline else { return nil }
+            var poller = pollfd(fd: socket, events: Int16(POLLOUT), revents: 0)
+            guard poll(&poller, 1, 200) > 0 else { continue }
+            let count = data[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+            if count > 0 {
+                sent += count
+            } else if count == -1 && (errno == EAGAIN || errno == EINTR) {
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Sends `text`; false when the server had already closed the connection (a reset or a broken pipe).
     func sendUnlessClosed(_ text: String) -> Bool {
         let data = Data(text.utf8)

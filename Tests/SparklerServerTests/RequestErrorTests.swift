@@ -122,6 +122,27 @@ import Testing
         }
     }
 
+    /// A client that sends its whole body before it reads (curl, Python's http.client) sees the 413: the
+    /// server reads what was announced, within bounds, then closes, instead of leaving the client blocked.
+    @Test func aClientThatSendsItsWholeBodyFirstSeesThe413() async throws {
+        // The header timeout, which also bounds how long a refused body is read, is far away: the close that
+        // ends the reply below is the one that follows the 413.
+        let configuration = ServerConfiguration(port: 0, maxBodyBytes: ServerConfiguration.megabyte, headerTimeout: .seconds(600))
+        try await withServer(configuration) { server in
+            let port = try #require(URLComponents(string: server.baseURL)?.port)
+            let body = Data(repeating: 7, count: 8 * ServerConfiguration.megabyte)
+            let head = "POST /inference/v1/image_generation/\(TestServer.tiny) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            let connection = try HeldConnection(port: port)
+            try connection.send(head)
+            let sent = await connection.sendAll(body)
+            #expect(sent != nil, "the server stopped reading: the client is stuck sending")
+            let reply = try #require(await connection.readUntilClosed(), "the connection was neither answered nor closed")
+            #expect(reply.hasPrefix("HTTP/1.1 413"), "\(reply.prefix(300))")
+            #expect(reply.lowercased().contains("connection: close"), "\(reply.prefix(300))")
+        }
+    }
+
     /// A client that announces a body and never sends it gets 408 once the timeout passes.
     @Test func aBodyThatDoesNotArriveIs408() async throws {
         try await withServer(ServerConfiguration(port: 0, timeout: .seconds(1))) { server in
