@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -56,6 +57,10 @@ public struct ImageServer: Sendable {
             logger: logger
         )
         group.maximumGracefulShutdownDuration = configuration.timeout
-        try await ServiceGroup(configuration: group).run()
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES || error.errnoCode == EADDRNOTAVAIL {
+            throw ListenFailure(host: configuration.host, port: configuration.port, code: error.errnoCode)
+        }
     }
 }

@@ -84,6 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await server.run(shutdownSignals: true) { url in
                 FileHandle.standardOutput.write(Data("sparkler serve: listening on \(url)\n".utf8))
             }
+        } catch let failure as ListenFailure {
+            throw CommandFailure.failed(failure.description)
         } catch {
             throw CommandFailure.failed("sparkler serve stopped: \(error)")
         }

@@ -115,6 +115,28 @@ import Testing
         #expect(!log.contains("cli-secret-7"))
     }
 
+    @Test func aPortInUseIsSaidInWordsWithoutShuttingDownNoise() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        // A socket of this test listens on the port, so the server cannot.
+        let taken = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(taken) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(taken, $0, length) == 0 && listen(taken, 1) == 0 && getsockname(taken, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let run = try await cli.run(["serve", "--port", "\(port)"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Cannot listen on 127.0.0.1:\(port): another program already uses that port."), "\(run.stderr)")
+        #expect(!run.stderr.contains("errno") && !run.stderr.contains("bind(") && !run.stderr.contains("Shutting down"), "\(run.stderr)")
+    }
+
     @Test func aNetworkAddressWithoutAKeyIsBadUsage() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
