@@ -4,7 +4,7 @@ uploads at once, and a normal request's latency while 250 idle connections are h
 Usage: scripts/serve-limits-bench.py [path to sparkler, default .build/release/sparkler]"""
 import sys
 BINARY = sys.argv[1] if len(sys.argv) > 1 else '.build/release/sparkler'
-import socket, subprocess, os, tempfile, time, zlib, struct, threading, json, urllib.request, base64, io
+import os, socket, struct, subprocess, tempfile, threading, time, urllib.request, zlib
 def png(w, h, data=None):
     raw = data if data is not None else b'\0' * ((w + 1) * h)
     def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
