@@ -80,7 +80,7 @@ public struct GenerationService: Sendable {
             let now = Date()
             let pictures = recovery.stamp(result, of: request, backend: backend.name(for: model), createdAt: now)
             throw PicturesNotRecorded(
-                storageProblem: PicturesNotRecorded.words(for: error), pictures: pictures, billed: cost != nil,
+                storageProblem: PicturesNotRecorded.words(for: error), result: result, pictures: pictures, billed: cost != nil,
                 recovered: Result { () throws(PictureRecoveryError) in try recovery.save(pictures, createdAt: now) })
         }
         return (result, entries)

@@ -4,6 +4,8 @@ import Foundation
 public struct PicturesNotRecorded: Error, CustomStringConvertible {
     /// Why history could not store them, in words.
     public let storageProblem: String
+    /// The backend's answer, as it came.
+    public let result: GenerationResult
     /// The pictures the backend made, parameters embedded.
     public let pictures: [RecoveredPicture]
     public let billed: Bool
