@@ -40,6 +40,39 @@ import Testing
         #expect(sixel.stdout.hasPrefix("\u{1B}P"))
     }
 
+    /// TERM=dumb has no colours: the picture is plain text, without one escape sequence.
+    @Test func aDumbTerminalGetsPlainText() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        cli.environment["TERM"] = "dumb"
+        let picture = try writePicture(in: cli)
+        let run = try await cli.run(["render", picture, "--size", "20x10"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().count == 10)
+        #expect(!run.stdout.contains("\u{1B}"), "\(run.stdout.debugDescription.prefix(200))")
+    }
+
+    /// The playground in a real terminal (a pty, from script(1)) whose TERM is dumb says it cannot run there,
+    /// rather than drawing a garbled screen.
+    @Test func thePlaygroundRefusesADumbTerminal() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        cli.environment["TERM"] = "dumb"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", SparklerProcess.binary.path, "/dev/null"]
+        process.environment = cli.environment
+        let output = cli.home.appendingPathComponent("pty-output")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(process.terminationStatus == 2, "\(text)")
+        #expect(text.contains("The playground cannot run here: TERM=dumb names a terminal that cannot move the cursor."), "\(text)")
+    }
+
     @Test func theConfigChoosesColoursAndTheCommandLineOverridesIt() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
