@@ -78,7 +78,7 @@ extension HistoryStore {
         } catch let error as ImageMetadataError {
             throw HistoryError.unreadableImport(path: url.path, reason: error.description)
         } catch {
-            throw HistoryError.unreadableImport(path: url.path, reason: error.localizedDescription)
+            throw HistoryError.unreadableImport(path: url.path, reason: FileProblem.words(for: error))
         }
         guard let provenance else { throw HistoryError.noProvenance(path: url.path) }
 
