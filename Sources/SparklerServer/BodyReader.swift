@@ -39,10 +39,13 @@ enum BodyReader {
         return Data(buffer.readableBytesView)
     }
 
+    /// The connection closes after it: what is left of the body is not worth reading, and a client that sends
+    /// all of it before reading learns from the close that it may stop.
     private static func tooLarge(_ configuration: ServerConfiguration) -> ServerError {
         ServerError(
             status: .contentTooLarge,
-            message: "The request body is larger than this server's limit of \(configuration.bodyLimitText) (sparkler serve --max-body-mb)."
+            message: "The request body is larger than this server's limit of \(configuration.bodyLimitText) (sparkler serve --max-body-mb).",
+            headers: [.connection: "close"]
         )
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import SparklerCore
 
 /// One image route's requests from arrival to answer: the model, the answer format, the body, the
@@ -32,7 +33,7 @@ struct ImageEndpoint: Sendable {
                 let answer = generation.samples > 1 ? AnswerFormat.json : negotiated
                 generation.format = answer.imageFormat
                 generation.jpegQuality = quality
-                return try await generate(try validated(generation, for: model), model: model, answer: answer)
+                return try await generate(try validated(generation, for: model), model: model, answer: answer, logger: context.logger)
             }
         } catch {
             response = ErrorBody.response(for: error)
@@ -58,7 +59,7 @@ struct ImageEndpoint: Sendable {
             } catch {
                 throw ServerError.badRequest("The body is a \(error).")
             }
-            return try ImageRequestDecoder.imageToImage(form, model: model)
+            return try ImageRequestDecoder.imageToImage(form, model: model, limit: models.uploadLimit)
         case .controlNet:
             throw ServerError.badRequest(
                 "sparkler serve runs the offline engine, which has no ControlNet: use text to image or image_to_image."
@@ -78,14 +79,17 @@ struct ImageEndpoint: Sendable {
         }
     }
 
-    private func generate(_ request: GenerationRequest, model: ModelCapabilities, answer: AnswerFormat) async throws -> Response {
+    private func generate(
+        _ request: GenerationRequest, model: ModelCapabilities, answer: AnswerFormat, logger: Logger
+    ) async throws -> Response {
         let backend = ServedBackend(engine: engine)
         let service = GenerationService(backend: backend, history: history)
         let groupID = HistoryEntry.newGroupID()
         let result: GenerationResult
         do {
             result = try await queue.withSlot {
-                try await service.generateRecorded(request, model: model, groupID: groupID).result
+                if let upload = request.mode.image { try UploadLimit.checkDecodes(upload.data, part: "init_image") }
+                return try await service.generateRecorded(request, model: model, groupID: groupID).result
             }
         } catch GenerationQueue.Refusal.full(let seconds) {
             throw ServerError(
@@ -95,6 +99,10 @@ struct ImageEndpoint: Sendable {
             )
         } catch GenerationQueue.Refusal.closed {
             throw ServerError(status: .serviceUnavailable, message: "sparkler serve is shutting down.")
+        } catch let unrecorded as PicturesNotRecorded {
+            // The client gets its pictures; why history missed them, and where the copies are, is the log's.
+            logger.warning("\(unrecorded.description)")
+            result = unrecorded.result
         } catch let failure as GenerationFailure {
             throw ServerError(status: .internalServerError, message: "The engine failed: \(failure.message)")
         }

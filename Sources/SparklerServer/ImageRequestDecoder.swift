@@ -12,11 +12,11 @@ enum ImageRequestDecoder {
     }
 
     /// The picture takes the init image's size when the model offers it, as on Fireworks, else the model's default.
-    static func imageToImage(_ form: MultipartParser.Parsed, model: ModelCapabilities) throws -> GenerationRequest {
+    static func imageToImage(_ form: MultipartParser.Parsed, model: ModelCapabilities, limit: UploadLimit) throws -> GenerationRequest {
         guard let file = form.files[RequestParameter.initImage.wireName(for: .stableDiffusion) ?? ""] else {
             throw ServerError.badRequest("image_to_image needs the init image as the multipart file part init_image.")
         }
-        let initSize = try inspectedSize(of: file.data, part: "init_image")
+        let initSize = try limit.admit(file.data, part: "init_image")
         let fields = RequestFields(form: form.fields)
         var request = try stableDiffusion(fields, model: model)
         request.shape = try size(in: fields, model: model) ?? (model.sizes.contains(initSize) ? .size(initSize) : nil)
@@ -41,7 +41,7 @@ enum ImageRequestDecoder {
     }
 
     /// Kontext's submission: the picture to edit arrives inline as base64 (a URL cannot be fetched offline).
-    static func kontext(_ fields: RequestFields, model: ModelCapabilities) throws -> GenerationRequest {
+    static func kontext(_ fields: RequestFields, model: ModelCapabilities, limit: UploadLimit) throws -> GenerationRequest {
         let family = ModelFamily.kontext
         var request = GenerationRequest(
             model: model.id.path,
@@ -64,7 +64,7 @@ enum ImageRequestDecoder {
             guard let data = Data(base64Encoded: base64) else {
                 throw ServerError.badRequest("input_image is neither base64 nor a URL.")
             }
-            _ = try inspectedSize(of: data, part: "input_image")
+            _ = try limit.admit(data, part: "input_image")
             request.mode = .edit(InputImage(data: data, fileName: "input_image"))
         }
         return request
@@ -128,18 +128,6 @@ enum ImageRequestDecoder {
             return .stepSchedule(start: start, end: end)
         case let other:
             throw ServerError.badRequest("init_image_mode \(other) is not allowed: IMAGE_STRENGTH or STEP_SCHEDULE.")
-        }
-    }
-
-    /// An upload the engine could not read is the client's mistake: 400 before the engine is asked.
-    private static func inspectedSize(of data: Data, part: String) throws -> ImageSize {
-        guard let format = ImageCodec.sniffFormat(data) else {
-            throw ServerError.badRequest("\(part) is not a PNG or JPEG image.")
-        }
-        do {
-            return try ImageInspector.inspect(data, as: format, source: part)
-        } catch {
-            throw ServerError.badRequest("\(error)")
         }
     }
 }

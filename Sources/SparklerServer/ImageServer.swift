@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -34,10 +35,15 @@ public struct ImageServer: Sendable {
             configuration: configuration, models: models, engine: engine, history: history, queue: queue,
             kontextTasks: KontextTaskStore(sampleLifetime: configuration.sampleLifetime), logger: logger
         )
+        let limiter = ConnectionLimiter(maxTotal: configuration.maxConnections, maxPerPeer: configuration.maxConnectionsPerPeer)
+        let headerTimeout = TimeAmount(configuration.headerTimeout)
         let application = Application(
             router: routes.router(),
-            // Idle connections close some seconds after a slow body's 408 is due, so that it is written first.
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.timeout + .seconds(10)))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionGuard(limiter: limiter, headerTimeout: headerTimeout)],
+                // Idle connections close some seconds after a slow body's 408 is due, so that it is written first.
+                idleTimeout: TimeAmount(configuration.timeout + .seconds(10))
+            )),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 onListening(configuration.baseURL(port: channel.localAddress?.port ?? configuration.port))
@@ -51,6 +57,10 @@ public struct ImageServer: Sendable {
             logger: logger
         )
         group.maximumGracefulShutdownDuration = configuration.timeout
-        try await ServiceGroup(configuration: group).run()
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES || error.errnoCode == EADDRNOTAVAIL {
+            throw ListenFailure(host: configuration.host, port: configuration.port, code: error.errnoCode)
+        }
     }
 }

@@ -28,7 +28,7 @@ struct KontextEndpoint: Sendable {
         let body = try await BodyReader.collect(request.body, configuration: configuration)
         let generation: GenerationRequest
         do {
-            generation = try RequestValidator.validate(try ImageRequestDecoder.kontext(RequestFields(jsonBody: body), model: model), for: model)
+            generation = try RequestValidator.validate(try ImageRequestDecoder.kontext(RequestFields(jsonBody: body), model: model, limit: models.uploadLimit), for: model)
         } catch let error as ParameterError {
             throw ServerError.parameter(error, family: model.family)
         }

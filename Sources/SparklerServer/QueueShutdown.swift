@@ -8,8 +8,12 @@ struct QueueShutdown: Service {
     let logger: Logger
 
     func run() async throws {
-        try? await gracefulShutdown()
-        logger.info("Shutting down: refusing new requests, finishing the running one.")
+        do {
+            try await gracefulShutdown()
+            logger.info("Shutting down: refusing new requests, finishing the running one.")
+        } catch {
+            // Cancelled: the server failed (a port in use) or its task was cancelled, with nothing to finish.
+        }
         await queue.close()
     }
 }

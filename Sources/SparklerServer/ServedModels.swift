@@ -5,9 +5,12 @@ import SparklerCore
 /// clients written for Fireworks work unchanged.
 public struct ServedModels: Sendable {
     public let models: [ModelCapabilities]
+    /// The largest picture an upload may be.
+    let uploadLimit: UploadLimit
 
     public init(_ models: [ModelCapabilities]) {
         self.models = models
+        uploadLimit = UploadLimit(models: models)
     }
 
     /// The model a route's path names. Unknown: 404 listing what is served; the wrong family for the

@@ -12,11 +12,17 @@ public struct ServerConfiguration: Sendable {
     public var timeout: Duration
     /// How long a FLUX Kontext picture stays at its URL once ready (Black Forest Labs: 10 minutes).
     public var sampleLifetime: Duration
+    /// The most connections held at once, in all and from one peer address; more are closed at once.
+    public var maxConnections: Int
+    public var maxConnectionsPerPeer: Int
+    /// How long a connection may take to send a request's head, from its opening or its last answer.
+    public var headerTimeout: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8000, key: String? = nil, queueCapacity: Int = 8,
         maxBodyBytes: Int = 20 * ServerConfiguration.megabyte, timeout: Duration = .seconds(30),
-        sampleLifetime: Duration = .seconds(600)
+        sampleLifetime: Duration = .seconds(600), maxConnections: Int = 256, maxConnectionsPerPeer: Int = 32,
+        headerTimeout: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -25,15 +31,12 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.timeout = timeout
         self.sampleLifetime = sampleLifetime
+        self.maxConnections = maxConnections
+        self.maxConnectionsPerPeer = maxConnectionsPerPeer
+        self.headerTimeout = headerTimeout
     }
 
     public static let megabyte = 1024 * 1024
-
-    /// Hosts only this machine can reach: the only ones served without a key.
-    public var isLoopback: Bool {
-        let host = host.lowercased()
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
 
     /// `http://127.0.0.1:8000/inference/v1`, where Fireworks clients point their base URL.
     public func baseURL(port: Int) -> String {

@@ -102,11 +102,18 @@ enum Stderr {
 /// FLUX Kontext request stands (one line each time its status or its progress in tenths changes).
 final class ProgressReporter: Sendable {
     private let lastLine = Mutex<String?>(nil)
+    /// How many retries the configuration allows, to say "retry 1 of 3".
+    private let maxRetries: Int
+
+    init(maxRetries: Int) {
+        self.maxRetries = maxRetries
+    }
 
     @Sendable func report(_ progress: GenerationProgress) {
         switch progress {
         case .retrying(let attempt, let delay, let reason):
-            Stderr.write("\(reason); retrying in \(String(format: "%.1f", delay.inSeconds)) s (attempt \(attempt)).")
+            // `attempt` is the attempt about to start: the first retry is the second attempt.
+            Stderr.write("\(reason); retrying in \(String(format: "%.1f", delay.inSeconds)) s (retry \(attempt - 1) of \(maxRetries)).")
         case .step:
             break
         case .waiting(let requestID, let status, let fraction):

@@ -12,6 +12,11 @@ enum ExitStatus {
     static let taskNotFound: Int32 = 5
     /// The picture was ready but could not be downloaded (its link expired, or the download failed).
     static let downloadFailed: Int32 = 6
+    /// The picture was made (and maybe billed) but history could not record it; it was written to `-o`
+    /// and to a recovery copy, which the message names.
+    static let notRecorded: Int32 = 7
+    /// The safety check filtered a picture: no file was written for it (the others were).
+    static let filtered: Int32 = 8
     /// Stopped with Ctrl-C (128 + SIGINT, as shells report it).
     static let interrupted: Int32 = 130
 

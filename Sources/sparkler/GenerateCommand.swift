@@ -46,14 +46,19 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         session.reportUnusableWords(in: validated.prompt)
         let history = try CommandSetup.history(setup)
+        // Checked before the request is sent (and billed), not after.
+        let files = try OutputFiles(path: output, count: validated.samples)
 
         let entries: [HistoryEntry]
         do {
             let service = GenerationService(backend: backend, history: history, prices: setup.prices)
             entries = try await Interruption.cancelling {
-                try await service.generate(validated, model: model, progress: ProgressReporter().report)
+                try await service.generate(validated, model: model, progress: ProgressReporter(maxRetries: setup.config.fireworks.maxRetries ?? RetryPolicy().maxRetries).report)
             }
             await backend.shutdown()
+        } catch let unrecorded as PicturesNotRecorded {
+            await backend.shutdown()
+            throw CommandFailure(message: deliver(unrecorded, to: files), exitCode: ExitStatus.notRecorded)
         } catch is CancellationError {
             await backend.shutdown()
             throw CommandFailure(message: "Stopped; what was already sent is in `sparkler history`.", exitCode: ExitStatus.interrupted)
@@ -62,7 +67,6 @@ struct GenerateCommand: AsyncParsableCommand {
             throw CommandFailure(message: String(describing: error), exitCode: ExitStatus.of(error))
         }
 
-        let files = try OutputFiles(path: output, count: entries.count)
         var results: [EntryJSON] = []
         for (index, entry) in entries.enumerated() {
             results.append(EntryJSON(entry, path: try write(entry, to: files.path(for: entry, index: index), history: history)))
@@ -74,9 +78,30 @@ struct GenerateCommand: AsyncParsableCommand {
                 Swift.print(TextLine.generated(result))
             }
         }
-        for result in results where result.finishReason == FinishReason.contentFiltered.rawValue {
-            Stderr.write("Picture \(result.id) was filtered by the safety check (CONTENT_FILTERED); try another seed or prompt.")
+        let filtered = results.filter { $0.finishReason == FinishReason.contentFiltered.rawValue }
+        guard filtered.isEmpty else {
+            // Its own status: a script must not take the missing -o file for a picture.
+            throw CommandFailure(
+                message: filtered.map { "Picture \($0.id) was filtered by the safety check (CONTENT_FILTERED) and not written; try another seed or prompt." }
+                    .joined(separator: "\n"),
+                exitCode: ExitStatus.filtered)
         }
+    }
+
+    /// Writes the pictures history could not record to their `-o` files, so they reach the user whatever
+    /// happened to history; the message says where every copy is.
+    private func deliver(_ unrecorded: PicturesNotRecorded, to files: OutputFiles) -> String {
+        var lines = [unrecorded.description]
+        for (index, picture) in unrecorded.pictures.enumerated() {
+            guard let path = files.path(forUnrecorded: picture, index: index) else { continue }
+            do {
+                try picture.data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                lines.append("Written to \(path).")
+            } catch {
+                lines.append("It could not be written to \(path) either: \(FileProblem.words(for: error)).")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The path the picture ends up at: the `-o` file when given, else its file in the history.
@@ -87,7 +112,7 @@ struct GenerateCommand: AsyncParsableCommand {
             guard let data = try history.imageData(for: entry) else { return stored.path }
             try data.write(to: URL(fileURLWithPath: requested), options: .atomic)
         } catch {
-            throw CommandFailure.failed("The picture is in history (id \(entry.id ?? 0)) but could not be written to \(requested): \(error.localizedDescription). Use `sparkler history export` to try again.")
+            throw CommandFailure.failed("The picture is in history (id \(entry.id ?? 0)) but could not be written to \(requested): \(FileProblem.words(for: error)). Use `sparkler history export` to try again.")
         }
         return requested
     }

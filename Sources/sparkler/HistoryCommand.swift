@@ -153,7 +153,7 @@ struct HistoryCommand: AsyncParsableCommand {
             do {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                throw CommandFailure.failed("Could not write \(output): \(error.localizedDescription).")
+                throw CommandFailure.failed("Could not write \(output): \(FileProblem.words(for: error)).")
             }
             print(output)
         }

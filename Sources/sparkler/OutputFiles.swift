@@ -21,6 +21,7 @@ struct OutputFiles {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            try Self.checkWritable(folder: path)
             target = .directory(path)
             return
         }
@@ -28,18 +29,40 @@ struct OutputFiles {
         guard FileManager.default.fileExists(atPath: parent) else {
             throw CommandFailure.usage("The folder \(parent) given in -o does not exist; create it first.")
         }
+        try Self.checkWritable(folder: parent)
         target = .file(path)
+    }
+
+    /// Creates and removes a file in `folder`: permissions, a read-only file system, a full disk's inodes,
+    /// whatever would stop the picture, is found before the request is paid for.
+    private static func checkWritable(folder: String) throws {
+        let probe = URL(fileURLWithPath: folder).appendingPathComponent(".sparkler-write-check-\(UUID().uuidString)").path
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw CommandFailure.usage("The folder \(folder) given in -o cannot be written (\(reason)); choose another before anything is paid for.")
+        }
+        close(descriptor)
+        unlink(probe)
     }
 
     /// The file for the `index`-th picture of the request, nil when no `-o` was given.
     func path(for entry: HistoryEntry, index: Int) -> String? {
-        let fileExtension = (entry.imageFormat ?? entry.request.format).fileExtension
+        path(index: index, fileExtension: (entry.imageFormat ?? entry.request.format).fileExtension,
+             nameInDirectory: "sparkler-\(entry.id ?? 0)-\(entry.seed ?? 0)")
+    }
+
+    /// As `path(for:index:)` for a picture that has no history entry (history could not record it).
+    func path(forUnrecorded picture: RecoveredPicture, index: Int) -> String? {
+        path(index: index, fileExtension: picture.format.fileExtension, nameInDirectory: "sparkler-unrecorded-\(picture.seed)")
+    }
+
+    private func path(index: Int, fileExtension: String, nameInDirectory: String) -> String? {
         switch target {
         case .none:
             return nil
         case .directory(let directory):
-            return URL(fileURLWithPath: directory)
-                .appendingPathComponent("sparkler-\(entry.id ?? 0)-\(entry.seed ?? 0).\(fileExtension)").path
+            return URL(fileURLWithPath: directory).appendingPathComponent("\(nameInDirectory).\(fileExtension)").path
         case .file(let path) where count == 1:
             return path
         case .file(let path):

@@ -35,7 +35,7 @@ struct RenderCommand: AsyncParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw CommandFailure.failed("Cannot read \(file): \(error.localizedDescription)")
+            throw CommandFailure.failed("Cannot read \(file): \(FileProblem.words(for: error)).")
         }
         do {
             return try ImageCodec.decode(data)

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one (the printed URL says which).")
     var port = 8000
 
-    @Option(help: "The key clients must send as Authorization: Bearer KEY (default: SPARKLER_SERVE_KEY).")
+    @Option(help: "The key clients must send as Authorization: Bearer KEY. Prefer SPARKLER_SERVE_KEY: ps shows --key to every user.")
     var key: String?
 
     @Option(help: "How many requests may wait while the engine draws; more get 429 with Retry-After.")
@@ -43,19 +43,30 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try CommandSetup.load()
+        if self.key != nil {
+            Stderr.write("sparkler serve: a key given with --key can be read by every user of this machine (ps shows it); export SPARKLER_SERVE_KEY instead.")
+        }
         let key = [self.key, setup.environment["SPARKLER_SERVE_KEY"]].compactMap { $0 }.first { !$0.isEmpty }
-        let configuration = ServerConfiguration(
-            host: host, port: port, key: key, queueCapacity: queue,
-            maxBodyBytes: maxBodyMB * ServerConfiguration.megabyte, timeout: .seconds(timeoutSeconds)
-        )
+        let listenHost: ListenHost
+        do {
+            listenHost = try ListenHost.resolve(host)
+        } catch {
+            throw CommandFailure.usage("\(error); give a name this machine can resolve, or an address.")
+        }
         if key == nil {
-            guard configuration.isLoopback else {
-                throw CommandFailure.usage(
-                    "Without a key sparkler serve listens on loopback only (127.0.0.1, ::1, localhost), not \(host). Set --key or SPARKLER_SERVE_KEY to serve other hosts."
-                )
+            guard listenHost.isLoopback else {
+                throw CommandFailure.usage("""
+                    Without a key sparkler serve listens on loopback only (127.0.0.1, ::1, localhost), and \(host) \
+                    resolves to \(listenHost.addresses.joined(separator: ", ")). Set --key or SPARKLER_SERVE_KEY to serve other hosts.
+                    """)
             }
             Stderr.write("sparkler serve: no key (--key or SPARKLER_SERVE_KEY), so no authentication: serving on loopback only.")
         }
+        // The address checked, not the name: resolved again it might lead elsewhere.
+        let configuration = ServerConfiguration(
+            host: key == nil ? listenHost.bindAddress : host, port: port, key: key, queueCapacity: queue,
+            maxBodyBytes: maxBodyMB * ServerConfiguration.megabyte, timeout: .seconds(timeoutSeconds)
+        )
         let engine: LocalEngineBackend
         do {
             engine = try LocalEngineBackend(environment: setup.environment)
@@ -73,6 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await server.run(shutdownSignals: true) { url in
                 FileHandle.standardOutput.write(Data("sparkler serve: listening on \(url)\n".utf8))
             }
+        } catch let failure as ListenFailure {
+            throw CommandFailure.failed(failure.description)
         } catch {
             throw CommandFailure.failed("sparkler serve stopped: \(error)")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SparklerCore
+import SparklerGraphics
 import SparklerTUI
 
 @main
@@ -28,6 +29,11 @@ struct Sparkler: AsyncParsableCommand {
         guard TerminalSession.isInteractive else {
             throw CommandFailure.usage(
                 "The playground needs a terminal (stdin and stdout are redirected). For scripts use `sparkler generate` and `sparkler history`; `sparkler --help` lists every command."
+            )
+        }
+        if let problem = TerminalEnvironment(ProcessInfo.processInfo.environment).fullScreenProblem {
+            throw CommandFailure.usage(
+                "The playground cannot run here: \(problem). Start it in a terminal emulator (TERM=xterm-256color and the like); for scripts use `sparkler generate` and `sparkler history`."
             )
         }
         let setup = try CommandSetup.load()

@@ -45,4 +45,21 @@ import Testing
         let listed = try await cli.run(["history", "list", "--json"])
         #expect(!listed.stdout.contains("secret") && !listed.stderr.contains("secret"))
     }
+
+    @Test func aKeyCommandThatHangsIsStoppedAndSaysSo() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let cli = try SparklerProcess(baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+        try cli.writeConfig("""
+            [fireworks]
+            key_command = "sleep 600"
+            key_command_timeout = 1
+            """)
+
+        let run = try await cli.run(["generate", "a red fox", "--backend", "fireworks"])
+        await server.shutdown()
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("The key_command `sleep 600` in config.toml did not finish within 1 second"), "\(run.stderr)")
+        #expect(server.requests.isEmpty)
+    }
 }

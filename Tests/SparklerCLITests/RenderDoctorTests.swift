@@ -57,6 +57,27 @@ import Testing
         #expect(!dumb.stdout.contains("\u{1B}") && !dumb.stderr.contains("\u{1B}"))
     }
 
+    /// The playground in a real terminal (a pty, from script(1)) whose TERM is dumb says it cannot run there,
+    /// rather than drawing a garbled screen.
+    @Test func thePlaygroundRefusesADumbTerminal() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        cli.environment["TERM"] = "dumb"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", SparklerProcess.binary.path, "/dev/null"]
+        process.environment = cli.environment
+        let output = cli.home.appendingPathComponent("pty-output")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(process.terminationStatus == 2, "\(text)")
+        #expect(text.contains("The playground cannot run here: TERM=dumb names a terminal that cannot move the cursor."), "\(text)")
+    }
+
     @Test func theConfigChoosesColoursAndTheCommandLineOverridesIt() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
@@ -84,7 +105,8 @@ import Testing
 
         let missing = try await cli.run(["render", cli.home.appendingPathComponent("missing.png").path])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("missing.png"))
+        #expect(missing.stderr.contains("missing.png: No such file or directory."), "\(missing.stderr)")
+        #expect(!missing.stderr.contains("could not be completed") && !missing.stderr.contains("NSCocoaErrorDomain"), "in words, without Foundation's")
     }
 
     @Test(arguments: [["--size", "20"], ["--size", "0x10"], ["--graphics", "ascii-art"], ["--colors", "12"], ["--symbols", "emoji"]])

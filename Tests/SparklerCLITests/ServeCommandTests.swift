@@ -104,6 +104,39 @@ import Testing
         #expect(!log.contains("no authentication"))
     }
 
+    @Test func aKeyOnTheCommandLineIsWarnedAboutWithoutBeingShown() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let (process, stderr, _) = try await startServer(cli, ["--key", "cli-secret-7"])
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process) == 0)
+        let log = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(log.contains("can be read by every user of this machine (ps shows it); export SPARKLER_SERVE_KEY instead."), "\(log)")
+        #expect(!log.contains("cli-secret-7"))
+    }
+
+    @Test func aPortInUseIsSaidInWordsWithoutShuttingDownNoise() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        // A socket of this test listens on the port, so the server cannot.
+        let taken = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(taken) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(taken, $0, length) == 0 && listen(taken, 1) == 0 && getsockname(taken, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let run = try await cli.run(["serve", "--port", "\(port)"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Cannot listen on 127.0.0.1:\(port): another program already uses that port."), "\(run.stderr)")
+        #expect(!run.stderr.contains("errno") && !run.stderr.contains("bind(") && !run.stderr.contains("Shutting down"), "\(run.stderr)")
+    }
+
     @Test func aNetworkAddressWithoutAKeyIsBadUsage() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
@@ -111,6 +144,14 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr.contains("loopback only"))
         #expect(run.stdout.isEmpty)
+    }
+
+    @Test func aNonLoopbackAddressIsNamedInTheRefusal() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let run = try await cli.run(["serve", "--host", "192.0.2.1", "--port", "0"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("and 192.0.2.1 resolves to 192.0.2.1"), "\(run.stderr)")
     }
 }
 

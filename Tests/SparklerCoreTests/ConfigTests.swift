@@ -12,6 +12,7 @@ import Testing
             [fireworks]
             base_url = "http://127.0.0.1:9999/inference/v1"
             key_command = "echo secret"
+            key_command_timeout = 2.5
             timeout = 90
             connect_timeout = 2.5
             max_retries = 5
@@ -29,6 +30,7 @@ import Testing
         #expect(config.backend == .local)
         #expect(config.fireworks.baseURL == "http://127.0.0.1:9999/inference/v1")
         #expect(config.fireworks.keyCommand == "echo secret")
+        #expect(config.fireworks.keyCommandTimeoutSeconds == 2.5)
         #expect(config.fireworks.timeoutSeconds == 90)
         #expect(config.fireworks.connectTimeoutSeconds == 2.5)
         #expect(config.fireworks.maxRetries == 5)
@@ -52,6 +54,7 @@ import Testing
         ("modle = \"x\"", 1, "unknown key `modle`"),
         ("[fireworks]\nbase_url = \"ftp://example.com\"", 2, "http(s) URL"),
         ("[fireworks]\n\n\nmax_retries = 99", 4, "max_retries must be 0 to 10"),
+        ("[fireworks]\nkey_command_timeout = 0", 2, "key_command_timeout must be a number of seconds above 0"),
         ("theme = \"dark\"\n[terminal]\ngraphics = \"ascii-art\"", 3, "graphics cannot be \"ascii-art\""),
         ("theme = \"dark\"\nbackend = \"cloud\"", 2, "backend cannot be \"cloud\"; use one of auto, local, fireworks"),
         ("[[models]]\nid = \"accounts/me/models/x\"\nsizes = [\"big\"]", 3, "WIDTHxHEIGHT"),

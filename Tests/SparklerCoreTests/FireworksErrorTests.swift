@@ -230,6 +230,27 @@ import Testing
         #expect(progress.retryAttempts == [2, 3])
     }
 
+    /// A name that does not resolve (`.invalid` never does, RFC 6761) is a mistake in the base URL: said
+    /// after one attempt, not retried.
+    @Test func aHostNameThatDoesNotResolveIsNotRetried() async throws {
+        var configuration = FireworksConfiguration(apiKey: "k", baseURL: "http://fireworks.sparkler-test.invalid/inference/v1")
+        configuration.retryPolicy.maxRetries = 3
+        let backend = FireworksBackend(configuration: configuration)
+        let progress = ProgressLog()
+        let outcome = await capture {
+            try await backend.generate(smallRequest(), model: TestModels.playground) { progress.append($0) }
+        }
+        await backend.shutdown()
+
+        let error = try #require(outcome.failure as? FireworksError)
+        guard case .cannotConnect(_, "host name not found", attempts: 1) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(progress.retryAttempts.isEmpty)
+        #expect(error.description.contains("http://fireworks.sparkler-test.invalid/inference/v1"))
+    }
+
     @Test func invalidBaseURLFailsBeforeSending() async throws {
         let backend = FireworksBackend(configuration: FireworksConfiguration(apiKey: "k", baseURL: "api.fireworks.ai/v1"))
         let outcome = await capture { try await backend.generate(smallRequest(), model: TestModels.playground) { _ in } }

@@ -131,3 +131,35 @@ import Testing
         #expect(Sampler(userValue: "plms") == nil)
     }
 }
+
+/// Prompts are bounded, with the limit in the message, and hold no NUL (which C strings would cut at).
+@Suite struct PromptLimitTests {
+    private let model = ModelCapabilities.sparklerTiny
+
+    private func message(_ request: GenerationRequest) -> String? {
+        do {
+            _ = try RequestValidator.validate(request, for: model)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func aPromptUpToTheLimitIsTaken() throws {
+        let longest = String(repeating: "é", count: RequestValidator.maxPromptCharacters)
+        #expect(longest.utf8.count == 20_000, "bytes are not characters")
+        #expect(message(GenerationRequest(prompt: longest)) == nil)
+    }
+
+    @Test func aLongerPromptOrNegativePromptIsRefusedWithTheLimit() {
+        let tooLong = String(repeating: "a", count: 10_001)
+        #expect(message(GenerationRequest(prompt: tooLong)) == "prompt of 10,001 characters is not allowed: at most 10,000 characters.")
+        #expect(message(GenerationRequest(prompt: "a fox", negativePrompt: tooLong + "bc"))
+            == "negative prompt of 10,003 characters is not allowed: at most 10,000 characters.")
+    }
+
+    @Test func aNULIsRefusedWhereItIs() {
+        #expect(message(GenerationRequest(prompt: "a fox\u{0} in the snow"))
+            == "prompt with a NUL character (character 6) is not allowed: remove it; a prompt is text without NUL characters.")
+    }
+}

@@ -20,6 +20,26 @@ import Testing
         }
     }
 
+    /// History that cannot store a picture (its images/tmp folder replaced by a file, which not even root can
+    /// write into) still answers the client with its picture, and keeps a copy beside the history.
+    @Test func aPictureHistoryCannotStoreIsStillAnsweredAndKept() async throws {
+        try await withServer { server in
+            let temporary = server.directory.appendingPathComponent("images/tmp")
+            try FileManager.default.removeItem(at: temporary)
+            try Data("not a folder".utf8).write(to: temporary)
+
+            let answer = try await server.post(
+                server.url("", model: TestServer.tiny),
+                json: ["prompt": "a red circle", "height": 64, "width": 64, "steps": 2, "seed": 21], accept: "image/png"
+            )
+            #expect(answer.status == 200, "\(answer.errorMessage ?? "")")
+            #expect(try ImageCodec.decode(answer.body).size == ImageSize(width: 64, height: 64))
+            #expect(try server.history.entries().isEmpty)
+            let kept = try FileManager.default.contentsOfDirectory(atPath: server.directory.appendingPathComponent("recovered").path)
+            #expect(kept.count == 1 && kept[0].hasSuffix("-21.png"), "\(kept)")
+        }
+    }
+
     /// A FLUX model configured with a ratio the engine cannot draw: the run fails, is recorded, and answers 500.
     @Test func aFailedRunIsRecordedAsAFailure() async throws {
         var odd = ModelCapabilities.flux(ModelID(account: "me", name: "odd-flux"), displayName: "Odd", stepsDefault: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import SparklerCore
 import SparklerServer
 import Testing
 
@@ -17,6 +18,16 @@ import Testing
             let body = try #require(answer.json as? [String: [String: String]])
             #expect(body["error"]?["object"] == "error")
             #expect(body["error"]?["type"] == "invalid_request_error")
+        }
+    }
+
+    @Test func aPromptBeyondTheLimitIs400AndNeverStored() async throws {
+        try await withServer { server in
+            let long = String(repeating: "a fox ", count: 40_000)
+            let answer = try await server.post(server.url("", model: TestServer.tiny), json: ["prompt": long, "steps": 1])
+            #expect(answer.status == 400)
+            #expect(answer.errorMessage == "prompt of 240,000 characters is not allowed: at most 10,000 characters.")
+            #expect(try server.history.entries().isEmpty)
         }
     }
 
@@ -108,6 +119,27 @@ import Testing
             let streamed = try await server.send(url, body: form.encoded(), headers: ["Content-Type": form.contentType], chunked: true)
             #expect(streamed.status == 413)
             #expect(streamed.errorMessage?.contains("limit of 1 MB") == true)
+        }
+    }
+
+    /// A client that sends its whole body before it reads (curl, Python's http.client) sees the 413: the
+    /// server reads what was announced, within bounds, then closes, instead of leaving the client blocked.
+    @Test func aClientThatSendsItsWholeBodyFirstSeesThe413() async throws {
+        // The header timeout, which also bounds how long a refused body is read, is far away: the close that
+        // ends the reply below is the one that follows the 413.
+        let configuration = ServerConfiguration(port: 0, maxBodyBytes: ServerConfiguration.megabyte, headerTimeout: .seconds(600))
+        try await withServer(configuration) { server in
+            let port = try #require(URLComponents(string: server.baseURL)?.port)
+            let body = Data(repeating: 7, count: 8 * ServerConfiguration.megabyte)
+            let head = "POST /inference/v1/image_generation/\(TestServer.tiny) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            let connection = try HeldConnection(port: port)
+            try connection.send(head)
+            let sent = await connection.sendAll(body)
+            #expect(sent != nil, "the server stopped reading: the client is stuck sending")
+            let reply = try #require(await connection.readUntilClosed(), "the connection was neither answered nor closed")
+            #expect(reply.hasPrefix("HTTP/1.1 413"), "\(reply.prefix(300))")
+            #expect(reply.lowercased().contains("connection: close"), "\(reply.prefix(300))")
         }
     }
 

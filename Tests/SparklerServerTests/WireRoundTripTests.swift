@@ -12,6 +12,7 @@ import TestSupport
         var random = SeededGenerator(seed: 2027)
         let configuration = FireworksConfiguration(apiKey: "fw-test")
         var decodedCount = 0
+        let limit = UploadLimit(models: ModelCatalogue.builtInModels)
         for index in 0..<150 {
             let request = try RandomRequest.make(&random)
             let model = try #require(ModelCatalogue.builtInModels.first { $0.id.path == request.model })
@@ -24,14 +25,14 @@ import TestSupport
             case (.flux, _):
                 decoded = try ImageRequestDecoder.workflow(RequestFields(jsonBody: encoded.body), model: model)
             case (.kontext, _):
-                decoded = try ImageRequestDecoder.kontext(RequestFields(jsonBody: encoded.body), model: model)
+                decoded = try ImageRequestDecoder.kontext(RequestFields(jsonBody: encoded.body), model: model, limit: limit)
                 // The picture to edit travels without its file name.
                 if case .edit(let picture) = request.mode { decoded.mode = .edit(InputImage(data: picture.data, fileName: picture.fileName)) }
             case (.stableDiffusion, .textToImage):
                 decoded = try ImageRequestDecoder.textToImage(RequestFields(jsonBody: encoded.body), model: model)
             case (.stableDiffusion, _):
                 let boundary = try #require(header("Content-Type").flatMap(MultipartParser.boundary(in:)))
-                decoded = try ImageRequestDecoder.imageToImage(try MultipartParser.parse(encoded.body, boundary: boundary), model: model)
+                decoded = try ImageRequestDecoder.imageToImage(try MultipartParser.parse(encoded.body, boundary: boundary), model: model, limit: limit)
             }
             // Beside the body: the format is the Accept header (Kontext's is in the body), the JPEG quality its
             // own header.

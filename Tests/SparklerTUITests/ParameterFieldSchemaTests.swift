@@ -69,4 +69,13 @@ import Testing
         #expect(state.focus == .parameter(.cfg))
         #expect(state.status.text == "Cfg 99 is not allowed: 0 to 35.")
     }
+
+    @Test func aPromptBeyondTheLimitIsRefusedWithTheLimitOnThePromptsRow() {
+        var state = makeState()
+        state.form.prompt.replace(with: String(repeating: "x", count: 10_004))
+        let effects = state.startGeneration()
+        #expect(state.focus == .prompt, "\(state.focus)")
+        #expect(state.status.text == "Prompt of 10,004 characters is not allowed: at most 10,000 characters.")
+        #expect(!effects.contains { if case .generate = $0 { true } else { false } }, "nothing is sent")
+    }
 }

@@ -80,30 +80,37 @@ public struct APIKeyResolver: Sendable {
     }
 
     private func runKeyCommand(_ command: String) throws(APIKeyError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw APIKeyError(description: "The key_command `\(command)` in config.toml could not be started: \(error.localizedDescription).")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw APIKeyError(description: "The key_command `\(command)` in config.toml failed with exit status \(process.terminationStatus); run it yourself to see why.")
+        let timeout = settings.keyCommandTimeoutSeconds ?? SparklerConfig.FireworksSettings.defaultKeyCommandTimeoutSeconds
+        let named = "The key_command `\(command)` in config.toml"
+        let data: Data
+        switch KeyCommandRunner(command: command, timeout: .seconds(timeout)).run() {
+        case .printed(let output):
+            data = output
+        case .failed(let status):
+            throw APIKeyError(description: "\(named) failed with exit status \(status); run it yourself to see why.")
+        case .killedBySignal(let signal):
+            throw APIKeyError(description: "\(named) was killed by signal \(signal) before it printed a key; run it yourself to see why.")
+        case .timedOut:
+            throw APIKeyError(description: """
+                \(named) did not finish within \(Self.seconds(timeout)), so it was stopped with every process it \
+                started. Run it yourself to see whether it waits for input (a passphrase prompt), or allow it more \
+                time with key_command_timeout in [fireworks].
+                """)
+        case .couldNotStart(let code):
+            throw APIKeyError(description: "\(named) could not be started: \(String(cString: strerror(code))).")
         }
         // As `pass` defines its entries: the first line is the secret, the lines after it are other fields.
         let firstLine = String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? ""
         let key = firstLine.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !key.isEmpty else {
-            throw APIKeyError(description: "The key_command `\(command)` in config.toml printed nothing on its first line; it should print the API key there.")
+            throw APIKeyError(description: "\(named) printed nothing on its first line; it should print the API key there.")
         }
         return key
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        let number = value == value.rounded() ? String(Int(value)) : String(value)
+        return value == 1 ? "1 second" : "\(number) seconds"
     }
 
     private func readKeyFile(_ path: String) throws(APIKeyError) -> String {

@@ -55,7 +55,7 @@ struct ConfigReader {
         let path = "fireworks"
         try requireKnownKeys(
             table, path: path,
-            known: ["base_url", "key_command", "key_file", "timeout", "connect_timeout", "max_retries"]
+            known: ["base_url", "key_command", "key_command_timeout", "key_file", "timeout", "connect_timeout", "max_retries"]
         )
         var settings = SparklerConfig.FireworksSettings()
         settings.baseURL = try string(table, "base_url", path: path)
@@ -65,6 +65,7 @@ struct ConfigReader {
             }
         }
         settings.keyCommand = try string(table, "key_command", path: path)
+        settings.keyCommandTimeoutSeconds = try positiveSeconds(table, "key_command_timeout", path: path)
         settings.keyFile = try string(table, "key_file", path: path)
         settings.timeoutSeconds = try positiveSeconds(table, "timeout", path: path)
         settings.connectTimeoutSeconds = try positiveSeconds(table, "connect_timeout", path: path)

@@ -24,11 +24,15 @@ public struct SparklerConfig: Sendable, Equatable {
         public var baseURL: String?
         /// A shell command whose output is the API key (a password manager).
         public var keyCommand: String?
+        /// How long the key command may run before it is stopped (default `defaultKeyCommandTimeoutSeconds`).
+        public var keyCommandTimeoutSeconds: Double?
         /// A file holding the API key; it must be readable by its owner only.
         public var keyFile: String?
         public var timeoutSeconds: Double?
         public var connectTimeoutSeconds: Double?
         public var maxRetries: Int?
+
+        public static let defaultKeyCommandTimeoutSeconds: Double = 10
 
         public init() {}
     }

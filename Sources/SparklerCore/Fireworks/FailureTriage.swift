@@ -47,6 +47,8 @@ struct FailureTriage: Sendable {
                 return .fail(.cannotConnect(baseURL: text.clean(baseURL), detail: detail, attempts: attempt))
             }
             return .retry(after: policy.backoff(beforeRetry: attempt, jitter: jitter), reason: "could not connect (\(detail))")
+        case .hostNotFound:
+            return .fail(.cannotConnect(baseURL: text.clean(baseURL), detail: "host name not found", attempts: attempt))
         case .timedOut:
             return .fail(.timedOut(after: requestTimeout))
         case .connectionLost(let detail):

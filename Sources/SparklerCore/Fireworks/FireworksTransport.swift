@@ -8,6 +8,8 @@ enum TransportFailure: Error, Sendable, Equatable {
     case timedOut
     /// Nothing reached the server: it is safe to try again.
     case cannotConnect(String)
+    /// The host name does not resolve: a mistyped base URL, which trying again will not mend.
+    case hostNotFound
     /// The connection closed before the answer began; the server may have done the work.
     case connectionLost(String)
     case answerCutShort(received: Int, expected: Int?)
@@ -26,7 +28,7 @@ enum TransportFailure: Error, Sendable, Equatable {
         case .cannotConnect(let detail): .cannotConnect(hide(detail))
         case .connectionLost(let detail): .connectionLost(hide(detail))
         case .other(let detail): .other(hide(detail))
-        case .timedOut, .answerCutShort, .answerTooLarge: self
+        case .timedOut, .hostNotFound, .answerCutShort, .answerTooLarge: self
         }
     }
 }
@@ -131,7 +133,7 @@ final class FireworksTransport: Sendable {
         if let error = error as? NIOConnectionError {
             let first = error.connectionErrors.first?.error
             if error.dnsAError != nil || error.dnsAAAAError != nil, first == nil {
-                return .cannotConnect("host name not found")
+                return .hostNotFound
             }
             return .cannotConnect(first.map(describeSocketError) ?? "no address to connect to")
         }

@@ -17,6 +17,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableImport(path: String, reason: String)
     /// A file-system call failed; `code` is the `errno` value.
     case fileSystem(operation: String, path: String, code: Int32)
+    /// The database refused a write; `problem` says why in words (`HistoryDatabaseProblem`), never with its SQL.
+    case databaseWrite(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot import \(path): \(reason)."
         case .fileSystem(let operation, let path, let code):
             "cannot \(operation) \(path): \(String(cString: strerror(code)))."
+        case .databaseWrite(let path, let problem):
+            "the history database \(path) cannot be written: \(problem)."
         }
     }
 }

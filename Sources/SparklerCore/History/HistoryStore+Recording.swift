@@ -78,7 +78,7 @@ extension HistoryStore {
         } catch let error as ImageMetadataError {
             throw HistoryError.unreadableImport(path: url.path, reason: error.description)
         } catch {
-            throw HistoryError.unreadableImport(path: url.path, reason: error.localizedDescription)
+            throw HistoryError.unreadableImport(path: url.path, reason: FileProblem.words(for: error))
         }
         guard let provenance else { throw HistoryError.noProvenance(path: url.path) }
 
@@ -128,15 +128,19 @@ extension HistoryStore {
     /// Inserts the rows in one transaction. Under its write lock no other process can delete a file
     /// between the check that it is there and the commit of the rows that name it.
     private func insert(_ entries: [HistoryEntry], files: [PendingFile]) throws -> [HistoryEntry] {
-        try database.write { db in
-            for pending in files {
-                try images.ensureStored(pending.data, as: pending.file)
+        do {
+            return try database.write { db in
+                for pending in files {
+                    try images.ensureStored(pending.data, as: pending.file)
+                }
+                return try entries.map { entry in
+                    var inserted = entry
+                    try inserted.insert(db)
+                    return inserted
+                }
             }
-            return try entries.map { entry in
-                var inserted = entry
-                try inserted.insert(db)
-                return inserted
-            }
+        } catch let error as DatabaseError {
+            throw HistoryError.databaseWrite(path: database.path, problem: HistoryDatabaseProblem.describe(error))
         }
     }
 

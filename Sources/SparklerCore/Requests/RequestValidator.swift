@@ -4,6 +4,9 @@ import Foundation
 /// so that a validated request states every value that will make the picture.
 public enum RequestValidator {
     public static let maxSeed = 2_147_483_647
+    /// The longest prompt or negative prompt taken, in characters: far beyond what a model reads (CLIP reads
+    /// 77 tokens, T5 512), short enough that history, the form and `serve` never hold megabytes of text.
+    public static let maxPromptCharacters = 10_000
 
     public static func validate(
         _ request: GenerationRequest, for model: ModelCapabilities
@@ -15,6 +18,8 @@ public enum RequestValidator {
         if request.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ParameterError(.prompt, family: family, value: "", allowed: "type what the picture should show")
         }
+        try checkText(.prompt, request.prompt, family: family)
+        try checkText(.negativePrompt, request.negativePrompt ?? "", family: family)
         if !model.modes.contains(request.mode.kind) {
             throw ParameterError(
                 .mode, family: family, value: request.mode.kind.rawValue,
@@ -41,6 +46,24 @@ public enum RequestValidator {
         try check(.jpegQuality, request.jpegQuality.map(Double.init), for: model)
         try validateMode(request.mode, for: model)
         return checked
+    }
+
+    /// A prompt is text of bounded length: a NUL would cut it short in C strings and SQLite's text functions.
+    private static func checkText(_ parameter: RequestParameter, _ text: String, family: ModelFamily) throws(ParameterError) {
+        if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
+            let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: nul) + 1
+            throw ParameterError(
+                parameter, family: family, value: "with a NUL character (character \(position))",
+                allowed: "remove it; a prompt is text without NUL characters")
+        }
+        // No text of fewer bytes than the limit has more characters: count only the few that might.
+        guard text.utf8.count > maxPromptCharacters else { return }
+        let count = text.count
+        if count > maxPromptCharacters {
+            throw ParameterError(
+                parameter, family: family, value: "of \(count.groupedThousands) characters",
+                allowed: "at most \(maxPromptCharacters.groupedThousands) characters")
+        }
     }
 
     /// nil only for an edit with no aspect ratio named: Kontext keeps the picture's own.

@@ -8,15 +8,19 @@ public struct GenerationService: Sendable {
     public let history: HistoryStore
     /// What pictures cost, recorded on their rows when the backend bills for them.
     public let prices: PriceTable
+    /// Where pictures go when history cannot record them.
+    public let recovery: PictureRecovery
 
-    public init(backend: any ImageBackend, history: HistoryStore, prices: PriceTable = PriceTable()) {
+    public init(backend: any ImageBackend, history: HistoryStore, prices: PriceTable = PriceTable(), recovery: PictureRecovery? = nil) {
         self.backend = backend
         self.history = history
         self.prices = prices
+        self.recovery = recovery ?? PictureRecovery(besides: history)
     }
 
     /// The history rows made, one per picture. A failure is recorded, then rethrown as
-    /// `GenerationFailure`; cancellation records nothing and rethrows `CancellationError`.
+    /// `GenerationFailure`; cancellation records nothing and rethrows `CancellationError`. Pictures that
+    /// history cannot record are kept by `recovery` and come back as `PicturesNotRecorded`.
     /// `editing`: the history entry whose picture the request edits (its input image), recorded on every row.
     public func generate(
         _ request: GenerationRequest,
@@ -68,8 +72,17 @@ public struct GenerationService: Sendable {
         let made = result.images.filter { $0.finishReason == .success }.count
         let cost = backend.bills(for: model)
             ? prices.cost(of: request, model: model, pictures: made, stepsBilled: result.stepsBilled) : nil
-        let entries = try history.record(
-            request: request, backend: backend.name(for: model), result: result, cost: cost, editing: editing, groupID: groupID)
+        let entries: [HistoryEntry]
+        do {
+            entries = try history.record(
+                request: request, backend: backend.name(for: model), result: result, cost: cost, editing: editing, groupID: groupID)
+        } catch {
+            let now = Date()
+            let pictures = recovery.stamp(result, of: request, backend: backend.name(for: model), createdAt: now)
+            throw PicturesNotRecorded(
+                storageProblem: PicturesNotRecorded.words(for: error), result: result, pictures: pictures, billed: cost != nil,
+                recovered: Result { () throws(PictureRecoveryError) in try recovery.save(pictures, createdAt: now) })
+        }
         return (result, entries)
     }
 }

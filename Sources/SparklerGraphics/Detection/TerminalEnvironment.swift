@@ -55,6 +55,16 @@ public struct TerminalEnvironment: Sendable, Equatable {
         return nil
     }
 
+    /// Why a full-screen program cannot draw here, nil when it can: without TERM, or with `dumb`, curses has no
+    /// way to move the cursor and the screen comes out garbled.
+    public var fullScreenProblem: String? {
+        switch term {
+        case nil: "TERM is not set, so the terminal's abilities are unknown"
+        case "dumb": "TERM=dumb names a terminal that cannot move the cursor"
+        default: nil
+        }
+    }
+
     /// `TERM=xterm-256color` as messages show it.
     var termDescription: String { term.map { "TERM=\($0)" } ?? "TERM unset" }
 }

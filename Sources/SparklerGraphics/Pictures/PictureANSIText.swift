@@ -1,6 +1,7 @@
 /// A picture as text for a plain terminal or a file, as `chafa` prints it: symbols as characters
-/// with SGR colours, reset at the end of each line that has any (no cursor movement, so `cat` shows it again later);
-/// sixel, kitty or iTerm2 as their sequence.
+/// with SGR colours, reset at each line's end (no cursor movement, so `cat` shows it again later);
+/// sixel, kitty or iTerm2 as their sequence. Cells in the terminal's own colours need no SGR, so a
+/// picture without colour (TERM=dumb, NO_COLOR) is plain text.
 public enum PictureANSIText {
     public static func text(of picture: RenderedPicture) -> String {
         switch picture.content {
@@ -9,19 +10,17 @@ public enum PictureANSIText {
         case .cells:
             var output = ""
             for row in picture.pictureRows {
-                // Cells in the terminal's own colours need no sequence: a picture without colour (NO_COLOR,
-                // TERM=dumb, --colors none) is plain text.
-                var current = Style.plain
-                var styled = false
+                // nil: the terminal's own colours, as at the start of every line.
+                var current: Style?
                 for cell in row {
-                    if cell.style != current {
-                        output += sgr(cell.style)
-                        current = cell.style
-                        styled = true
+                    let wanted = cell.style == Style() ? nil : cell.style
+                    if wanted != current {
+                        output += wanted.map(sgr) ?? "\u{1B}[0m"
+                        current = wanted
                     }
                     output.append(cell.text)
                 }
-                output += styled ? "\u{1B}[0m\n" : "\n"
+                output += current == nil ? "\n" : "\u{1B}[0m\n"
             }
             return output
         }
