@@ -17,6 +17,8 @@ public indirect enum Behaviour: Sendable {
     case raw(status: Int, headers: [String: String] = [:], body: Data = Data())
     /// Waits, then behaves as `then`.
     case delayed(Duration, then: Behaviour)
+    /// Waits until the test opens `gate`, then behaves as `then`.
+    case held(Gate, then: Behaviour)
     /// Reads the request and never answers; the connection stays open until the client gives up.
     case hang
 

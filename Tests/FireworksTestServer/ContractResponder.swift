@@ -31,6 +31,8 @@ struct ContractResponder: Sendable {
             return .respond(status: status, headers: headers, body: body)
         case .delayed(let delay, let then):
             return .after(delay, plan(for: request, behaviour: then))
+        case .held(let gate, let then):
+            return .whenOpen(gate, plan(for: request, behaviour: then))
         case .hang:
             return .hang
         }

@@ -73,6 +73,12 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             context.eventLoop.assumeIsolated().scheduleTask(in: amount) {
                 self.perform(next, context: context, keepAlive: keepAlive)
             }
+        case .whenOpen(let gate, let next):
+            let loop = context.eventLoop
+            let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
+            gate.whenOpen {
+                loop.execute { bound.value.handler.perform(next, context: bound.value.context, keepAlive: keepAlive) }
+            }
         }
     }
 

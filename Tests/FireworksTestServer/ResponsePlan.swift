@@ -7,6 +7,7 @@ indirect enum ResponsePlan: Sendable {
     case cutShort(status: Int, headers: [String: String], body: Data, sendBytes: Int)
     case hang
     case after(Duration, ResponsePlan)
+    case whenOpen(Gate, ResponsePlan)
 
     static func json(status: Int, _ object: Any, headers: [String: String] = [:]) -> ResponsePlan {
         let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()

@@ -9,28 +9,10 @@ import Testing
     private static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    private struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = folder
-        let stdout = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let stderr = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+    private func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String]) throws -> SparklerProcess.Outcome {
+        let (process, stdout, stderr) = try SparklerProcess.launch(URL(fileURLWithPath: executable), arguments, in: folder, environment: environment)
         process.waitUntilExit()
-        return Outcome(
+        return SparklerProcess.Outcome(
             status: process.terminationStatus,
             stdout: try String(contentsOf: stdout, encoding: .utf8),
             stderr: try String(contentsOf: stderr, encoding: .utf8)

@@ -43,13 +43,20 @@ struct SparklerProcess {
 
     /// Starts the binary; the caller waits for it (or kills it).
     func start(_ arguments: [String]) throws -> (Process, stdout: URL, stderr: URL) {
+        try Self.launch(Self.binary, arguments, in: home, environment: environment)
+    }
+
+    /// Starts `executable` in `folder`, its output going to files there (a pipe could fill up and block it).
+    static func launch(
+        _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String]
+    ) throws -> (Process, stdout: URL, stderr: URL) {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = home
-        let stdout = home.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let stderr = home.appendingPathComponent("stderr-\(UUID().uuidString)")
+        process.currentDirectoryURL = folder
+        let stdout = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let stderr = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)

@@ -46,9 +46,20 @@ func withComparisonHarness(maxRetries: Int = 0, _ body: (ComparisonHarness) asyn
 final class EventLog: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [ComparisonEvent] = []
+    /// Told how many cells have finished, each time one does.
+    private let onFinished: @Sendable (Int) -> Void
+
+    init(onFinished: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.onFinished = onFinished
+    }
 
     func append(_ event: ComparisonEvent) {
-        lock.withLock { storage.append(event) }
+        let finished = lock.withLock { () -> Int? in
+            storage.append(event)
+            guard case .finished = event else { return nil }
+            return storage.filter { if case .finished = $0 { true } else { false } }.count
+        }
+        if let finished { onFinished(finished) }
     }
 
     var events: [ComparisonEvent] { lock.withLock { storage } }

@@ -67,6 +67,14 @@ import Testing
         #expect(recall.index == nil)
     }
 
+    @Test func aPromptSentIsTheNewestAtOnce() {
+        var state = makeState()
+        state.send(.promptsLoaded(["older", "a red fox"]))
+        state.type("a red fox")
+        state.press(.enter)
+        #expect(state.recall.prompts == ["a red fox", "older"], "moved to the front, not repeated")
+    }
+
     @Test func nothingToRecallAndResetStartsFromTheNewest() {
         var empty = PromptRecall()
         #expect(empty.step(1, from: "x") == nil)

@@ -28,6 +28,7 @@ extension AppState {
         }
         parameters.typedValue = nil
         recall.reset()
+        recall.remember(request.prompt)
         generation = GenerationRun(startedAt: now, steps: request.billedSteps, seed: request.seed)
         status = StatusMessage("Generating…", kind: .info)
         let editing = prepared == nil && [.edit, .imageToImage].contains(form.mode) ? form.editsEntry : nil

@@ -34,6 +34,13 @@ public struct PromptRecall: Sendable, Equatable {
         return prompts[index!]
     }
 
+    /// A prompt just sent is history's newest at once: ↑ finds it (and the hint shows) before history is read again.
+    public mutating func remember(_ prompt: String) {
+        guard !prompt.isEmpty else { return }
+        prompts.removeAll { $0 == prompt }
+        prompts.insert(prompt, at: 0)
+    }
+
     /// The field is left or its prompt sent: the next ↑ starts again from the newest, and a search ends
     /// with the prompt it found.
     public mutating func reset() {
