@@ -383,3 +383,40 @@ import Testing
         #expect(state.status.text.contains("reads any text"))
     }
 }
+
+/// Ctrl-Z on a parameter row takes the form's last changes back, one at a time, and says which.
+@Suite struct FormUndoTests {
+    @Test func slidersChoicesAndALoadedEntryAreUndoneInTurn() {
+        var state = makeState()
+        let original = state.form
+        state.focus = .parameter(.cfg)
+        state.press(.right)
+        state.press(.right)
+        state.focus = .parameter(.format)
+        state.press(.right)
+        let changed = state.form
+        state.send(.requestLoaded(GenerationRequest(prompt: "loaded", seed: 7), run: false))
+        #expect(state.form.prompt.text == "loaded")
+
+        state.focus = .parameter(.steps)
+        state.press(.character("z"), [.control])
+        #expect(state.form == changed, "the loaded entry is taken back whole")
+        state.press(.character("_"), [.control])
+        #expect(state.form.format == original.format)
+        #expect(state.status.text == "Undone: Format.")
+        state.press(.character("z"), [.control])
+        state.press(.character("z"), [.control])
+        #expect(state.form == original)
+        state.press(.character("z"), [.control])
+        #expect(state.status.text == "Nothing to undo in the form.")
+    }
+
+    @Test func typingInThePromptIsLeftToItsOwnUndo() {
+        var state = makeState()
+        state.type("a fox")
+        state.focus = .parameter(.cfg)
+        state.press(.character("z"), [.control])
+        #expect(state.form.prompt.text == "a fox")
+        #expect(state.status.text == "Nothing to undo in the form.")
+    }
+}

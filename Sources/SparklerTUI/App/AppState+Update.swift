@@ -12,8 +12,13 @@ extension AppState {
         switch event {
         case .input(let input):
             let formBefore = form
+            // The prompts' text fields keep their own undo, and an undo is no change to remember.
+            let remembered = focus != .prompt && focus != .negative && !input.isUndo
             let effects = handle(input)
-            if form != formBefore { notifications.formChanged(idle: Self.idleStatus(for: backend), at: now) }
+            if form != formBefore {
+                notifications.formChanged(idle: Self.idleStatus(for: backend), at: now)
+                if remembered { formUndo.record(before: formBefore, after: form) }
+            }
             return effects
         case .tick(let date):
             now = date
@@ -35,7 +40,9 @@ extension AppState {
             return []
         case .requestLoaded(let request, let run):
             let target = catalogue.model(named: request.model) ?? model
+            let formBefore = form
             form.load(request, model: target)
+            formUndo.record(before: formBefore, after: form)
             if run { return startGeneration(request) }
             focus = .prompt
             status = StatusMessage("Loaded into the form: change what you like and press Enter.")

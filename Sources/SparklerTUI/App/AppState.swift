@@ -11,6 +11,8 @@ public struct AppState: Sendable {
     public var focus: Focus = .prompt
     /// Keys on the parameter rows, with digits typed and not yet committed.
     public var parameters = ParameterEditor()
+    /// Earlier values of the form's parameters, for Ctrl-Z on a parameter row.
+    public var formUndo = FormUndo()
     public var overlay: Overlay?
     public var notifications: Notifications
     public var generation: GenerationRun?

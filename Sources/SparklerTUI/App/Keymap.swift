@@ -18,7 +18,7 @@ public enum Keymap {
         KeyHelp(keys: "↑ ↓ / Ctrl-R in prompt", summary: "earlier prompts / search them",
                 detail: "earlier prompts from history, the draft kept / search them as in a shell (Ctrl-R again: older; Enter keeps the prompt found; Esc or Ctrl-G gives the draft back)"),
         KeyHelp(keys: "Ctrl-A/E/K/U/W/Y Alt-B/F/D", summary: "as in readline; Alt-Y older kills; Ctrl-_ undo",
-                detail: "edit text as in readline: move (← → Home End, Ctrl-B/F, by word Alt-B/F or Ctrl-← →), kill (Ctrl-K/U/W, Alt-D, Alt-Backspace; kills in a row join), yank the last kill back (Ctrl-Y, then Alt-Y for older ones), undo (Ctrl-_ or Ctrl-Z; typing undoes as one step)"),
+                detail: "edit text as in readline: move (← → Home End, Ctrl-B/F, by word Alt-B/F or Ctrl-← →), kill (Ctrl-K/U/W, Alt-D, Alt-Backspace; kills in a row join), yank the last kill back (Ctrl-Y, then Alt-Y for older ones), undo (Ctrl-_ or Ctrl-Z; typing undoes as one step; on a parameter row they take back the form's last change: a slider, a choice, an entry loaded)"),
         KeyHelp(keys: "← → or h l", summary: "slider step, choice, seed ±1",
                 detail: "one slider step; the next choice (size or aspect ratio, sampler, model, mode, format, safety; Space too); the seed ±1"),
         KeyHelp(keys: "Shift-← →, PgUp/PgDn", summary: "slider ten steps (Home / End: its ends)",

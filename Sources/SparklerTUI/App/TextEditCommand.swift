@@ -36,3 +36,11 @@ enum TextEditCommand: Equatable {
         }
     }
 }
+
+extension InputEvent {
+    /// Ctrl-Z or Ctrl-_ (Ctrl-/): undo, in a text field or on the form.
+    var isUndo: Bool {
+        if case .key(let key, let modifiers) = self { return TextEditCommand(key, modifiers) == .undo }
+        return false
+    }
+}
