@@ -420,3 +420,38 @@ import Testing
         #expect(state.status.text == "Nothing to undo in the form.")
     }
 }
+
+/// Whatever history holds (prompts were unbounded before the limit), the form never takes more than a
+/// request can carry, and says so.
+@Suite struct LongPromptTests {
+    private let limit = RequestValidator.maxPromptCharacters
+
+    @Test func aHugeStoredPromptIsCutWhenLoadedAndNotRun() {
+        var state = makeState()
+        let huge = String(repeating: "a sunset over the sea ", count: 50_000)
+        #expect(state.send(.requestLoaded(GenerationRequest(prompt: huge), run: true)).isEmpty, "never sent as it is")
+        #expect(state.form.prompt.text.count == limit)
+        #expect(state.status.kind == .warning)
+        #expect(state.status.text.contains("1,100,000 characters") && state.status.text.contains("first 10,000"))
+        state.send(.promptsLoaded([huge, "short"]))
+        #expect(state.recall.prompts.map(\.count) == [limit, 5])
+    }
+
+    @Test func aHugePasteKeepsWhatAPromptTakes() {
+        var state = makeState()
+        state.send(.input(.paste(String(repeating: "x", count: limit + 5_000))))
+        #expect(state.form.prompt.text.count == limit)
+        #expect(state.status.text.hasPrefix("Pasted 15,000 characters: kept the first 10,000"))
+    }
+
+    @Test func theHistoryListShowsAHugePromptsFirstLine() {
+        var state = makeState()
+        var entry = makeEntry(id: 1, prompt: String(repeating: "sea ", count: 250_000))
+        entry.groupID = "one"
+        state.send(.historyLoaded(queryID: state.history.queryID, entries: [entry], append: false, total: 1))
+        let view = PlaygroundView(
+            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
+            pictures: BlockPictures())
+        #expect(view.render(state).text.contains("sea sea sea"))
+    }
+}

@@ -36,13 +36,19 @@ extension AppState {
             }
             return []
         case .promptsLoaded(let prompts):
-            recall.prompts = prompts
+            recall.prompts = prompts.map(FormState.bounded)
             return []
         case .requestLoaded(let request, let run):
             let target = catalogue.model(named: request.model) ?? model
             let formBefore = form
             form.load(request, model: target)
             formUndo.record(before: formBefore, after: form)
+            if request.prompt.count > RequestValidator.maxPromptCharacters {
+                status = StatusMessage(
+                    "That prompt has \(request.prompt.count.groupedThousands) characters: the form keeps the first "
+                        + "\(RequestValidator.maxPromptCharacters.groupedThousands), the most a request takes.", kind: .warning)
+                if run { return [] }
+            }
             if run { return startGeneration(request) }
             focus = .prompt
             status = StatusMessage("Loaded into the form: change what you like and press Enter.")
@@ -93,8 +99,16 @@ extension AppState {
             status = StatusMessage("Paste into the prompt, the negative prompt or a path field.", kind: .warning)
             return []
         }
-        let flattened = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
-        return flattened.flatMap { handleKey(.character($0), []) }
+        let room = RequestValidator.maxPromptCharacters
+        let kept = text.utf8.count > room ? String(text.prefix(room)) : text
+        let flattened = kept.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        let effects = flattened.flatMap { handleKey(.character($0), []) }
+        if kept.count < text.count {
+            status = StatusMessage(
+                "Pasted \(text.count.groupedThousands) characters: kept the first \(room.groupedThousands), the most a prompt takes.",
+                kind: .warning)
+        }
+        return effects
     }
 
     private mutating func handleKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {

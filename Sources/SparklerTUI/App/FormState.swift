@@ -158,9 +158,11 @@ public struct FormState: Sendable, Equatable, Codable {
     }
 
     /// Fills the form from a history entry's request (`e` in the history pane).
+    /// A prompt longer than a request takes (one stored before the limit) is cut to it: the form never holds
+    /// megabytes of text.
     public mutating func load(_ request: GenerationRequest, model: ModelCapabilities) {
-        prompt.replace(with: request.prompt)
-        negative.replace(with: request.negativePrompt ?? "")
+        prompt.replace(with: Self.bounded(request.prompt))
+        negative.replace(with: Self.bounded(request.negativePrompt ?? ""))
         mode = request.mode.kind
         switch request.shape {
         case .size(let value): size = value
@@ -211,5 +213,11 @@ extension TextInput: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)
+    }
+}
+
+extension FormState {
+    static func bounded(_ text: String) -> String {
+        text.utf8.count > RequestValidator.maxPromptCharacters ? String(text.prefix(RequestValidator.maxPromptCharacters)) : text
     }
 }

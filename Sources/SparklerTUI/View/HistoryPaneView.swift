@@ -65,7 +65,8 @@ struct HistoryPaneView {
         }
         x += frame.put(mark.0 + " ", x: x, y: y, style: selected ? base : mark.1)
         if row.isGroup { x += frame.put("\(row.entries.count)× ", x: x, y: y, style: selected ? base : theme.listTime) }
-        frame.put(DisplayText.clean(entry.prompt), x: x, y: y, style: base, limit: rect.maxX - x)
+        // A row shows a line's worth: cleaning a whole prompt of megabytes every frame would freeze the screen.
+        frame.put(DisplayText.clean(String(entry.prompt.prefix(rect.width))), x: x, y: y, style: base, limit: rect.maxX - x)
     }
 
     /// `edits`: the loaded entries that edit this one's picture, which with `editedEntryID` shows the chain.
@@ -80,7 +81,7 @@ struct HistoryPaneView {
         }
         let textX = body.x + (pictureWidth > 2 ? pictureWidth + 1 : 0)
         let request = entry.request
-        var lines: [String] = ["#\(entry.id ?? 0) \(entry.outcome.rawValue)", DisplayText.clean(entry.prompt)]
+        var lines: [String] = ["#\(entry.id ?? 0) \(entry.outcome.rawValue)", DisplayText.clean(String(entry.prompt.prefix(rect.width)))]
         if let group { lines.insert("\(group) pictures made together: Enter opens their grid", at: 1) }
         if let source = entry.editedEntryID { lines.append("✎ edit of #\(source)") }
         if !edits.isEmpty { lines.append("edited into " + edits.map { "#\($0)" }.joined(separator: ", ")) }
