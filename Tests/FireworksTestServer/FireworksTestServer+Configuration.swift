@@ -4,7 +4,7 @@ extension FireworksTestServer {
     /// A backend configuration that points here, with millisecond retry delays and Kontext polls so tests
     /// stay fast.
     public func configuration(
-        apiKey: String? = nil, requestTimeout: Duration = .seconds(30), maxRetries: Int = 3,
+        apiKey: String? = nil, requestTimeout: Duration = .seconds(120), maxRetries: Int = 3,
         workflowTimeout: Duration = .seconds(30)
     ) -> FireworksConfiguration {
         FireworksConfiguration(

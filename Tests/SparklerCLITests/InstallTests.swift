@@ -9,9 +9,11 @@ import Testing
     private static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    private func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String]) throws -> SparklerProcess.Outcome {
+    /// Waits without blocking a thread of the concurrency pool: `make install` may build the manual tool
+    /// first (about a minute), and two blocked threads would starve every other test on two cores.
+    private func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String]) async throws -> SparklerProcess.Outcome {
         let (process, stdout, stderr) = try SparklerProcess.launch(URL(fileURLWithPath: executable), arguments, in: folder, environment: environment)
-        process.waitUntilExit()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         return SparklerProcess.Outcome(
             status: process.terminationStatus,
             stdout: try String(contentsOf: stdout, encoding: .utf8),
@@ -20,18 +22,18 @@ import Testing
     }
 
     /// Whether this machine lets a process hide a folder from itself (a mount namespace).
-    private func canHideFolders(in folder: URL) throws -> Bool {
-        try run("/usr/bin/env", ["unshare", "-m", "true"], in: folder, environment: ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin"]).status == 0
+    private func canHideFolders(in folder: URL) async throws -> Bool {
+        try await run("/usr/bin/env", ["unshare", "-m", "true"], in: folder, environment: ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin"]).status == 0
     }
 
-    @Test func installsEveryPartWhereExpectedAndTheInstalledCopyWorksAlone() throws {
+    @Test func installsEveryPartWhereExpectedAndTheInstalledCopyWorksAlone() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-install-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let buildDirectory = SparklerProcess.binary.deletingLastPathComponent().path
 
-        let install = try run("/usr/bin/env", [
+        let install = try await run("/usr/bin/env", [
             "make", "-C", Self.packageRoot.path, "install", "PREFIX=/usr", "DESTDIR=\(work.path)/stage", "BUILD_DIR=\(buildDirectory)",
         ], in: work, environment: ["PATH": path, "HOME": work.path])
         #expect(install.status == 0, "\(install.stdout)\n\(install.stderr)")
@@ -64,17 +66,17 @@ import Testing
         let sparkler = root.appendingPathComponent("bin/sparkler").path
         let picture = elsewhere.appendingPathComponent("circle.png")
         let generate = ["generate", "a red circle on a blue background", "--steps", "4", "--seed", "3", "-o", picture.path]
-        let hidden = try canHideFolders(in: work)
+        let hidden = try await canHideFolders(in: work)
         // With a mount namespace, the source tree (and its models/ folder) is covered by an empty one.
         let (command, arguments) = hidden
             ? ("/usr/bin/env", ["unshare", "-m", "sh", "-c", "mount -t tmpfs none \"$0\" && exec \"$@\"", Self.packageRoot.path, sparkler] + generate)
             : (sparkler, generate)
-        let made = try run(command, arguments, in: elsewhere, environment: environment)
+        let made = try await run(command, arguments, in: elsewhere, environment: environment)
         #expect(made.status == 0, "\(made.stderr)")
         let image = try ImageCodec.decode(Data(contentsOf: picture))
         #expect(image.size == ImageSize(width: 512, height: 512))
 
-        let doctor = try run(sparkler, ["doctor", "--json"], in: elsewhere, environment: environment)
+        let doctor = try await run(sparkler, ["doctor", "--json"], in: elsewhere, environment: environment)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(doctor.stdout.utf8)) as? [String: Any])
         #expect(report["offline_engine"] as? String == root.appendingPathComponent("share/sparkler/sparkler-tiny").standardizedFileURL.path,
                 "the installed model comes first (source tree hidden: \(hidden))")

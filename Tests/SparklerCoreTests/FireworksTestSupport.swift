@@ -12,7 +12,7 @@ struct FireworksHarness {
     let progress = ProgressLog()
 
     static func start(
-        requestTimeout: Duration = .seconds(30), maxRetries: Int = 3, workflowTimeout: Duration = .seconds(120)
+        requestTimeout: Duration = .seconds(120), maxRetries: Int = 3, workflowTimeout: Duration = .seconds(120)
     ) async throws -> FireworksHarness {
         let server = try await FireworksTestServer.start(apiKey: apiKey)
         let backend = FireworksBackend(
@@ -34,7 +34,7 @@ struct FireworksHarness {
 
 /// Runs `body` with a fresh harness and always stops it.
 func withHarness(
-    requestTimeout: Duration = .seconds(30), maxRetries: Int = 3, workflowTimeout: Duration = .seconds(120),
+    requestTimeout: Duration = .seconds(120), maxRetries: Int = 3, workflowTimeout: Duration = .seconds(120),
     _ body: (FireworksHarness) async throws -> Void
 ) async throws {
     let harness = try await FireworksHarness.start(requestTimeout: requestTimeout, maxRetries: maxRetries, workflowTimeout: workflowTimeout)

@@ -29,7 +29,7 @@ import Testing
         try await withHarness(requestTimeout: .seconds(60)) { harness in
             harness.server.setDefault(.hang)
             let task = Task { try await harness.generate(smallRequest()) }
-            #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(30)), "under a full parallel test run the request can take seconds to arrive")
+            #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(120)), "under a full parallel test run the request can take seconds to arrive")
             let cancelled = ContinuousClock.now
             task.cancel()
             let outcome = await task.result
@@ -42,7 +42,7 @@ import Testing
         try await withHarness { harness in
             harness.server.setDefault(.status(503, retryAfter: "4"))
             let task = Task { try await harness.generate(smallRequest()) }
-            #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(30)), "under a full parallel test run the request can take seconds to arrive")
+            #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(120)), "under a full parallel test run the request can take seconds to arrive")
             try await Task.sleep(for: .milliseconds(50))
             task.cancel()
             let outcome = await task.result

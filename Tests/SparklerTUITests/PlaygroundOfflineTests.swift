@@ -35,7 +35,7 @@ struct PlaygroundOfflineTests {
         try tmux.sendKeys("Down", "Enter")
         try await tmux.waitFor("│a starry night over snowy mountains with the moon")
         try tmux.sendKeys("Enter")
-        _ = try await tmux.waitFor("Done in", timeout: .seconds(30))
+        _ = try await tmux.waitFor("Done in", timeout: .seconds(90))
         // Read and rendered off the UI thread, the picture follows "Done in" by a frame or two.
         let pane = { (screen: [String]) in screen[9..<38].map { String(Array($0).dropFirst(32).prefix(50)) } }
         let done = try await tmux.waitUntil("the picture drawn with block symbols") { screen in
