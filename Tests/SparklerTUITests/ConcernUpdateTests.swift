@@ -455,3 +455,70 @@ import Testing
         #expect(view.render(state).text.contains("sea sea sea"))
     }
 }
+
+/// The image pane on its own: a run started, followed and finished.
+@Suite struct ImagePaneUpdateTests {
+    private let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func aRunIsFollowedThenItsPictureShownWithItsLastPreview() {
+        var pane = ImagePane()
+        pane.start(GenerationRequest(prompt: "a fox", steps: 20, seed: 5), at: start)
+        pane.progress(.step(3, of: 20, preview: RGBAImage(width: 2, height: 2, red: 0, green: 0, blue: 255)))
+        pane.progress(.waiting(requestID: "r1", status: "Pending", fraction: 0.4))
+        #expect(pane.generation?.progress == GenerationRun.StepProgress(step: 3, total: 20))
+        #expect(pane.generation?.remoteStatus == "Pending 40%")
+        var made = makeEntry(id: 9, prompt: "a fox")
+        made.costMicros = 3900
+        let reactions = pane.finish(.finished([made]), at: start.addingTimeInterval(2.5))
+        #expect(pane.generation == nil)
+        #expect(pane.picture?.id == 9)
+        #expect(pane.lastPreview?.image.width == 2, "the last preview stays until the picture is drawn")
+        #expect(reactions.first == .billed(made))
+        #expect(reactions.contains(.seedUsed(99)))
+        #expect(reactions.contains(.notify(StatusMessage("Done in 2.5 s · seed 99 · $0.0039 (30 steps)", kind: .success))))
+        #expect(Array(reactions.suffix(2)) == [.reloadHistory(selectingNewest: true), .run(.loadPrompts)])
+    }
+
+    @Test func cancelledAndFailedRunsSaySoAndShowNoPicture() {
+        var pane = ImagePane()
+        pane.start(GenerationRequest(prompt: "a fox"), at: start)
+        #expect(pane.finish(.cancelled, at: start) == [.notify(StatusMessage("Cancelled.", kind: .warning))])
+        pane.start(GenerationRequest(prompt: "a fox"), at: start)
+        let failed = pane.finish(.failed("HTTP 500"), at: start)
+        #expect(failed.first == .notify(StatusMessage("HTTP 500", kind: .error, source: .generation)))
+        #expect(pane.picture == nil)
+    }
+}
+
+/// Each overlay's keys on their own: what stays open and what is asked of the playground.
+@Suite struct OverlayUpdateTests {
+    private func press(_ overlay: Overlay, _ key: Key, offered: [CompareChoice] = [.seeds2, .seeds4, .cfgSweep], examples: [String] = ["one", "two"]) -> (Overlay?, [Reaction]) {
+        overlay.handle(key, [], offered: offered, examples: examples)
+    }
+
+    @Test func questionsTakeYesAndEverythingElseAsNo() {
+        #expect(press(.confirmQuit, .character("y")).1 == [.quit])
+        #expect(press(.confirmQuit, .character("n")).1.isEmpty)
+        #expect(press(.confirmDelete(4), .enter).1 == [.run(.delete(4))])
+        #expect(press(.confirmDelete(4), .escape).1 == [.notify(StatusMessage("Nothing deleted.", source: .history))])
+        #expect(press(.help, .character("x")).0 == nil)
+    }
+
+    @Test func theCompareMenuWrapsAndEnterPlans() {
+        #expect(press(.compareMenu(.cfgSweep), .down).0 == .compareMenu(.seeds2))
+        #expect(press(.compareMenu(.seeds2), .up).0 == .compareMenu(.cfgSweep))
+        let (left, reactions) = press(.compareMenu(.seeds4), .enter)
+        #expect(left == nil && reactions == [.planComparison(.seeds4)])
+    }
+
+    @Test func pathsAreTypedThenExportedAndExamplesLoaded() {
+        var overlay: Overlay? = .exportPath(3, TextInput("a"))
+        overlay = overlay?.handle(.character("b"), [], offered: [], examples: []).0
+        #expect(overlay == .exportPath(3, TextInput("ab")))
+        #expect(press(.exportPath(3, TextInput("x.png")), .enter).1.last == .run(.export(3, path: "x.png")))
+        #expect(press(.exportSheet(TextInput("grid.png")), .enter).1.last == .exportGrid(path: "grid.png"))
+        #expect(press(.modelGuide(selected: 0), .down).0 == .modelGuide(selected: 1))
+        #expect(press(.modelGuide(selected: 1), .down).0 == .modelGuide(selected: 1), "stays on the last")
+        #expect(press(.modelGuide(selected: 1), .enter).1.first == .loadExample("two"))
+    }
+}

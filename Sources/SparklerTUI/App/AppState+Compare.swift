@@ -12,25 +12,6 @@ extension AppState {
         return []
     }
 
-    mutating func handleCompareMenu(_ choice: CompareChoice, _ key: Key) -> [Effect] {
-        let all = CompareChoice.offered(for: model)
-        let index = all.firstIndex(of: choice) ?? 0
-        switch key {
-        case .left, .up, .character("h"), .character("k"):
-            overlay = .compareMenu(all[(index + all.count - 1) % all.count])
-        case .right, .down, .character("l"), .character("j"), .tab:
-            overlay = .compareMenu(all[(index + 1) % all.count])
-        case .enter:
-            overlay = nil
-            return planComparison(choice)
-        case .escape:
-            overlay = nil
-        default:
-            break
-        }
-        return []
-    }
-
     /// What a comparison of this kind would make and cost, for the menu to show before it starts.
     public func comparisonEstimate(_ choice: CompareChoice) -> (pictures: Int, steps: Int, cost: Money?)? {
         guard let request = try? RequestValidator.validate(form.request(for: model), for: model),
@@ -44,7 +25,7 @@ extension AppState {
         model.provider == .fireworks ? prices.estimate(plan, model: model) : nil
     }
 
-    private mutating func planComparison(_ choice: CompareChoice) -> [Effect] {
+    mutating func planComparison(_ choice: CompareChoice) -> [Effect] {
         if case .unavailable(let reason) = backend {
             status = StatusMessage(reason, kind: .error)
             return []

@@ -29,7 +29,7 @@ extension AppState {
         parameters.typedValue = nil
         recall.reset()
         recall.remember(request.prompt)
-        generation = GenerationRun(startedAt: now, steps: request.billedSteps, seed: request.seed)
+        image.start(request, at: now)
         status = StatusMessage("Generating…", kind: .info)
         let editing = prepared == nil && [.edit, .imageToImage].contains(form.mode) ? form.editsEntry : nil
         return [.generate(request, model: model, editing: editing), saveForm()]
@@ -83,57 +83,9 @@ extension AppState {
         }
     }
 
-    mutating func updateProgress(_ progress: GenerationProgress) {
-        guard var run = generation else { return }
-        switch progress {
-        case .retrying(let attempt, let delay, let reason):
-            run.retryNote = "\(DisplayText.clean(reason)): retrying in \(String(format: "%.0f", delay.inSeconds.rounded(.up))) s (attempt \(attempt))"
-        case .step(let step, let total, let preview):
-            run.progress = GenerationRun.StepProgress(step: step, total: total)
-            if let preview { run.preview = preview }
-        case .waiting(_, let status, let fraction):
-            run.remoteStatus = DisplayText.clean(status) + (fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? "")
-        }
-        generation = run
-    }
-
     /// What the form's request would cost on Fireworks; nil offline, for an invalid form, or an unknown price.
     public var estimatedCost: Money? {
         guard model.provider == .fireworks, let request = try? RequestValidator.validate(form.request(for: model), for: model) else { return nil }
         return prices.estimate(request, model: model)
-    }
-
-    mutating func finishGeneration(_ outcome: GenerationOutcome) -> [Effect] {
-        let run = generation
-        generation = nil
-        let elapsed = run.map { String(format: "%.1f s", now.timeIntervalSince($0.startedAt)) } ?? ""
-        switch outcome {
-        case .cancelled:
-            status = StatusMessage("Cancelled.", kind: .warning)
-            return []
-        case .failed(let message):
-            status = StatusMessage(DisplayText.clean(message), kind: .error, source: .generation)
-        case .finished(let entries):
-            let billed = entries.compactMap(\.stepsBilled).reduce(0, +)
-            let spent = Money(micros: entries.compactMap(\.costMicros).reduce(0, +))
-            entries.forEach { spend.add($0) }
-            guard let first = entries.first else { return reloadHistory() }
-            if let seed = first.seed, !form.seedLocked {
-                form.seed = seed
-            }
-            switch first.outcome {
-            case .success:
-                picture = first
-                lastPreview = run?.preview.map { ($0, run?.previewKey ?? "") }
-                let cost = first.backend == "local" ? "offline, nothing billed"
-                    : first.costMicros == nil ? "\(billed) steps billed" : "\(spent)" + (billed > 0 ? " (\(billed) steps)" : "")
-                status = StatusMessage("Done in \(elapsed) · seed \(first.seed.map(String.init) ?? "?") · \(cost)", kind: .success)
-            case .filtered:
-                status = StatusMessage("The safety check filtered this picture (seed \(first.seed.map(String.init) ?? "?")); try another seed or prompt.", kind: .warning)
-            case .failed:
-                status = StatusMessage(DisplayText.clean(first.errorMessage ?? "The request failed."), kind: .error, source: .generation)
-            }
-        }
-        return reloadHistory(selectingNewest: true) + [.loadPrompts]
     }
 }

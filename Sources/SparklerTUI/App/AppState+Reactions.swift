@@ -32,6 +32,20 @@ extension AppState {
                 effects += apply([history.reload(selectingNewest: selectingNewest)])
             case .billed(let entry):
                 spend.add(entry)
+            case .seedUsed(let seed):
+                if !form.seedLocked { form.seed = seed }
+            case .loadExample(let prompt):
+                form.prompt.replace(with: prompt)
+                focus = .prompt
+            case .planComparison(let choice):
+                effects += planComparison(choice)
+            case .startComparison(let plan, let title):
+                effects += startComparison(plan, title: title)
+            case .exportGrid(let path):
+                if let grid = compare { effects.append(.exportSheet(grid, path: path)) }
+            case .quit:
+                isQuitting = true
+                effects += [.cancelGeneration, .cancelComparison, .saveForm(form), .quit]
             }
         }
         return effects

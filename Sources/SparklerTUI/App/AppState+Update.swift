@@ -24,10 +24,10 @@ extension AppState {
             now = date
             return saveFormIfDue()
         case .generationProgress(let progress):
-            updateProgress(progress)
+            image.progress(progress)
             return []
         case .generationFinished(let outcome):
-            return finishGeneration(outcome)
+            return apply(image.finish(outcome, at: now))
         case .historyLoaded(let queryID, let entries, let append, let total, let rows, let unreadable):
             history.receive(queryID: queryID, entries: entries, append: append, total: total, rows: rows ?? entries.count, visibleRows: historyRows)
             if let first = unreadable.first {

@@ -15,15 +15,9 @@ public struct AppState: Sendable {
     public var formUndo = FormUndo()
     public var overlay: Overlay?
     public var notifications: Notifications
-    public var generation: GenerationRun?
+    /// The run in flight and the picture shown.
+    public var image = ImagePane()
     public var now: Date
-    /// The picture in the image pane: a history entry with a stored image.
-    public var picture: HistoryEntry? {
-        didSet { if picture?.id != oldValue?.id { lastPreview = nil } }
-    }
-    /// The last preview of the run that made `picture`, kept on screen until the finished picture is
-    /// rendered (off the UI thread), so the pane never flashes empty between the two.
-    public var lastPreview: (image: RGBAImage, key: String)?
     public var history = HistoryPane()
     /// The comparison in the image pane, running or done.
     public var compare: CompareState?
@@ -86,6 +80,15 @@ public struct AppState: Sendable {
     /// Every message shown this session, oldest first, for the message view (F2).
     public var messageLog: [StatusMessage] { notifications.log }
     public var typedValue: String? { parameters.typedValue }
+    public var generation: GenerationRun? {
+        get { image.generation }
+        set { image.generation = newValue }
+    }
+    public var picture: HistoryEntry? {
+        get { image.picture }
+        set { image.picture = newValue }
+    }
+    public var lastPreview: (image: RGBAImage, key: String)? { image.lastPreview }
     public var recalledPrompts: [String] { recall.prompts }
     public var sessionSteps: Int { spend.steps }
     public var sessionSpend: Money { spend.money }

@@ -26,4 +26,15 @@ public enum Reaction: Sendable, Equatable {
     case reloadHistory(selectingNewest: Bool)
     /// Steps and money this session spent on a picture.
     case billed(HistoryEntry)
+    /// The seed a run used: the Seed row shows it unless a seed is locked.
+    case seedUsed(Int)
+    /// Puts a prompt (an example) in the prompt field, to change or send.
+    case loadExample(String)
+    /// The compare menu's choice, to plan from the form and run or confirm.
+    case planComparison(CompareChoice)
+    case startComparison(ComparisonPlan, title: String)
+    /// Writes the grid shown as one contact sheet.
+    case exportGrid(path: String)
+    /// Leaves the playground, abandoning what is being made.
+    case quit
 }
