@@ -54,7 +54,7 @@ struct PlaygroundRealTerminalTests {
         let isBlue: (PixelColor) -> Bool = { $0.blue > 150 && $0.red < 100 }
         let pane = terminal.rect(column: Self.imageBox.column, row: Self.imageBox.row, columns: Self.imageBox.columns, rows: Self.imageBox.rows)
         // The empty pane's hint shows once the playground is up; then Enter makes the picture.
-        _ = try await terminal.stableScreenshot()
+        _ = try await terminal.drawnScreenshot()
         try terminal.press("Return")
         let images = home.appendingPathComponent("data/sparkler/images")
         try await waitForPicture(in: images)
@@ -136,7 +136,7 @@ struct PlaygroundRealTerminalTests {
             setup.kind, fontSize: setup.fontSize, columns: Self.columns, rows: Self.rows,
             command: [Self.sparkler.path, "--graphics", "symbols"], environment: environment(home), on: display, directory: folder)
         defer { terminal.stop() }
-        _ = try await terminal.stableScreenshot()
+        _ = try await terminal.drawnScreenshot()
         // The saved form's prompt is "a red circle on a blue background": select it all away first.
         try terminal.press("ctrl+u")
         try terminal.type("red fox")
@@ -208,7 +208,7 @@ struct PlaygroundRealTerminalTests {
             directory: folder)
         defer { terminal.stop() }
         let images = home.appendingPathComponent("data/sparkler/images")
-        _ = try await terminal.stableScreenshot()
+        _ = try await terminal.drawnScreenshot()
         for count in 1...2 {
             try terminal.press("Return")
             try await waitForPicture(in: images, count: count)

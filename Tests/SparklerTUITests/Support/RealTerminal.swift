@@ -270,6 +270,22 @@ final class RealTerminal {
         }
     }
 
+    /// A still screenshot once the program has drawn its screen, not the blank window before it: keys sent
+    /// earlier reach the terminal's line discipline while it is still in cooked mode, which eats Ctrl-U.
+    func drawnScreenshot(timeout: Duration = .seconds(60)) async throws -> RGBAImage {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            let shot = try await stableScreenshot()
+            let corner = shot.color(x: 0, y: 0)
+            if shot.count(where: { $0 != corner }) > shot.width * shot.height / 50 { return shot }
+            guard clock.now < deadline else {
+                throw Failure(description: "\(kind): nothing drawn within \(timeout); last screenshot: \(keepForFailure(shot, named: "blank window"))")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     /// Waits until the file at `url` exists (a marker the command writes) and returns its text.
     @discardableResult
     func waitForFile(_ url: URL, timeout: Duration = .seconds(10)) async throws -> String {
