@@ -88,6 +88,21 @@ struct TerminalInputTests {
         #expect(try await probe.waitForEvent(2) == "key(\"a\", [])", "keys after the paste are keys again")
     }
 
+    /// Bytes that are not UTF-8 (a Latin-1 é, a stray continuation byte) come out as U+FFFD, and everything
+    /// after them still arrives, typed or pasted (curses' own reading dropped the rest of the burst).
+    @Test func invalidUTF8BecomesAReplacementCharacterAndTheRestIsKept() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        try probe.tmux.sendBytes([0x61, 0xFF, 0x62, 0xC3, 0x28, 0x63, 0xE2, 0x82, 0xAC])
+        let expected = ["key(\"a\", [])", "key(\"\u{FFFD}\", [])", "key(\"b\", [])", "key(\"\u{FFFD}\", [])",
+                        "key(\"(\", [])", "key(\"c\", [])", "key(\"€\", [])"]
+        for (index, event) in expected.enumerated() {
+            #expect(try await probe.waitForEvent(index + 1) == event)
+        }
+        try probe.tmux.paste("caf\u{E9} ok")
+        #expect(try await probe.waitForEvent(expected.count + 1) == "paste(\"café ok\")")
+    }
+
     @Test func resizeReportsTheNewSize() async throws {
         let probe = try await ProbeSession.start()
         defer { probe.tmux.kill() }

@@ -14,6 +14,10 @@ public final class InputReader {
     private var appliedTimeout: Int32?
     /// Mouse events curses delivered together, oldest first, handed out one per call.
     private var pending: [InputEvent] = []
+    /// Bytes become characters here rather than in curses (see `UTF8Assembler`).
+    private var utf8 = UTF8Assembler()
+    /// What one read produced beyond its first item (a broken character before the byte that broke it).
+    private var assembled: [Raw] = []
 
     public init(session: TerminalSession) {
         self.session = session
@@ -34,16 +38,29 @@ public final class InputReader {
     }
 
     private func read(milliseconds: Int32) -> Raw? {
+        if !assembled.isEmpty { return assembled.removeFirst() }
         let window = sparkler_stdscr()
-        if appliedTimeout != milliseconds {
-            wtimeout(window, milliseconds)
-            appliedTimeout = milliseconds
-        }
-        var value: wint_t = 0
-        switch wget_wch(window, &value) {
-        case OK: return .character(UInt32(value))
-        case KEY_CODE_YES: return .keyCode(Int32(value))
-        default: return nil
+        while true {
+            // The bytes of one character arrive together: a pause within one means it is broken.
+            let wait = utf8.isIncomplete ? max(milliseconds, 50) : milliseconds
+            if appliedTimeout != wait {
+                wtimeout(window, wait)
+                appliedTimeout = wait
+            }
+            let value = wgetch(window)
+            if value == ERR {
+                assembled = utf8.flush().map { .character($0.value) }
+                return assembled.isEmpty ? nil : assembled.removeFirst()
+            }
+            if value > 0xFF {
+                assembled = utf8.flush().map { .character($0.value) } + [.keyCode(value)]
+                return assembled.removeFirst()
+            }
+            let scalars = utf8.feed(UInt8(value))
+            if !scalars.isEmpty {
+                assembled = scalars.map { .character($0.value) }
+                return assembled.removeFirst()
+            }
         }
     }
 
