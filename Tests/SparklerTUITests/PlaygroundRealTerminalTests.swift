@@ -124,9 +124,13 @@ struct PlaygroundRealTerminalTests {
                 "margin \(margin) vs the pane's background; corner \(background)")
     }
 
-    /// Keys as a real terminal sends them (X key events, not tmux): Home, End and Ctrl-Left edit the prompt in
-    /// xterm and in kitty; the saved form shows the result once the playground quits.
-    @Test("Home, End and Ctrl-Left edit the prompt in real terminals", arguments: [RealTerminalTests.Setup.vt340At9, .kittyAt11])
+    /// "a red fox!" edited into "a red big fox!" by Home, End and Ctrl-Left, then "fox!" killed and yanked.
+    private static let edited = "fox!a red big "
+
+    /// Keys as a real terminal sends them (X key events, not tmux): Home, End, Ctrl-Left and readline's
+    /// Ctrl-E/W/A/Y edit the prompt in xterm and in kitty; the saved form shows the result once the
+    /// playground quits.
+    @Test("Home, End, Ctrl-Left and kill and yank edit the prompt in real terminals", arguments: [RealTerminalTests.Setup.vt340At9, .kittyAt11])
     func editingKeysInRealTerminals(setup: RealTerminalTests.Setup) async throws {
         let display = try await VirtualDisplay.start()
         defer { display.stop() }
@@ -146,6 +150,11 @@ struct PlaygroundRealTerminalTests {
         try terminal.type("!")
         try terminal.press("ctrl+Left")
         try terminal.type("big ")
+        // Readline's kill and yank: "fox!" killed at the end, yanked back at the start.
+        try terminal.press("ctrl+e")
+        try terminal.press("ctrl+w")
+        try terminal.press("ctrl+a")
+        try terminal.press("ctrl+y")
         try terminal.press("ctrl+c")
         let form = home.appendingPathComponent("state/sparkler/form.json")
         let deadline = ContinuousClock.now + .seconds(30)
@@ -154,10 +163,10 @@ struct PlaygroundRealTerminalTests {
             let saved = try? JSONSerialization.jsonObject(with: Data(contentsOf: form)) as? [String: Any]
             prompt = saved?["prompt"] as? String
             // The form is saved a second after each change and when the playground quits: wait for the last.
-            if prompt == "a red big fox!" { break }
+            if prompt == Self.edited { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(prompt == "a red big fox!", "\(setup.testDescription): \(prompt ?? "no form")")
+        #expect(prompt == Self.edited, "\(setup.testDescription): \(prompt ?? "no form")")
     }
 
     /// Symbols in kitty: TERM=xterm-kitty's entry has 256 colours, but kitty takes 24-bit colour, so ncurses
