@@ -13,8 +13,6 @@ extension AppState {
                 status = message
             case .open(let overlay):
                 self.overlay = overlay
-            case .focus(let focus):
-                self.focus = focus
             case .moveFocus(let offset):
                 moveFocus(by: offset)
             case .show(let entry):

@@ -9,7 +9,6 @@ public enum Reaction: Sendable, Equatable {
     case run(Effect)
     case notify(StatusMessage)
     case open(Overlay)
-    case focus(Focus)
     /// Moves the focus along the Tab order.
     case moveFocus(by: Int)
     /// Shows an entry's picture in the image pane.
