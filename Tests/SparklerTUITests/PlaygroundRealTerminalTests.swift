@@ -128,8 +128,8 @@ struct PlaygroundRealTerminalTests {
     private static let edited = "fox!a red big "
 
     /// Keys as a real terminal sends them (X key events, not tmux): Home, End, Ctrl-Left and readline's
-    /// Ctrl-E/W/A/Y edit the prompt in xterm and in kitty; the saved form shows the result once the
-    /// playground quits.
+    /// Ctrl-E/W/A/Y edit the prompt in xterm and in kitty, and F8 rolls a new seed; the saved form shows the
+    /// result once the playground quits.
     @Test("Home, End, Ctrl-Left and kill and yank edit the prompt in real terminals", arguments: [RealTerminalTests.Setup.vt340At9, .kittyAt11])
     func editingKeysInRealTerminals(setup: RealTerminalTests.Setup) async throws {
         let display = try await VirtualDisplay.start()
@@ -155,18 +155,23 @@ struct PlaygroundRealTerminalTests {
         try terminal.press("ctrl+w")
         try terminal.press("ctrl+a")
         try terminal.press("ctrl+y")
+        // F8: a new random seed (the saved form's was 42), locked.
+        try terminal.press("F8")
         try terminal.press("ctrl+c")
         let form = home.appendingPathComponent("state/sparkler/form.json")
         let deadline = ContinuousClock.now + .seconds(30)
         var prompt: String?
+        var seed: Int?
         while ContinuousClock.now < deadline {
             let saved = try? JSONSerialization.jsonObject(with: Data(contentsOf: form)) as? [String: Any]
             prompt = saved?["prompt"] as? String
+            seed = saved?["seed"] as? Int
             // The form is saved a second after each change and when the playground quits: wait for the last.
-            if prompt == Self.edited { break }
+            if prompt == Self.edited, seed != 42 { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(prompt == Self.edited, "\(setup.testDescription): \(prompt ?? "no form")")
+        #expect(seed != nil && seed != 42, "\(setup.testDescription): F8 gave no new seed (\(seed.map(String.init) ?? "none"))")
     }
 
     /// Symbols in kitty: TERM=xterm-kitty's entry has 256 colours, but kitty takes 24-bit colour, so ncurses
