@@ -200,6 +200,49 @@ struct PlaygroundEndToEndTests {
 
     /// Readline's kill ring and undo in the prompt, with the keys as tmux sends them (Alt-Backspace and
     /// Alt-Y as Esc-prefixed bytes, Ctrl-_ as 0x1F).
+    /// Emoji sequences tmux counts its own way (3.3a: a skin-toned thumb four columns, a heart with U+FE0F
+    /// one) are laid out as the playground measured them at start-up: the cursor stands where tmux put the
+    /// end of the text, and the prompt's border stays in its column.
+    @Test func emojiSequencesKeepThePromptAligned() async throws {
+        // Each with the width of its stand-in, drawn where the terminal gives it other than one or two columns.
+        // (Not a digit after the flag: tmux's send-keys garbles a regional indicator followed by a digit.)
+        let samples: [(String, Int)] = [
+            ("1\u{FE0F}\u{20E3}", 1), ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", 2), ("\u{2764}\u{FE0F}", 1),
+            ("\u{1F44D}\u{1F3FD}", 2), ("\u{1F1F3}\u{1F1F4}", 1),
+        ]
+        var expected = 0
+        for (sample, standIn) in samples {
+            let columns = try await tmuxColumns(of: sample)
+            expected += (1...2).contains(columns) ? columns : standIn
+        }
+
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let (session, home) = try await startPlayground(server, width: 80, height: 24)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = session.tmux
+        defer { tmux.kill() }
+        try tmux.sendText("ab")
+        let before = try await tmux.waitFor("│ab")
+        let start = try #require(Int(try tmux.format("#{cursor_x}")))
+        let row = try #require(Int(try tmux.format("#{cursor_y}")))
+        try tmux.sendKeys("Home")
+        try tmux.sendText(samples.map(\.0).joined())
+        try tmux.sendKeys("End")
+        let after = try await tmux.waitUntil("the emoji typed before ab") { _ in
+            (try? tmux.format("#{cursor_x}")) == String(start + expected)
+        }
+        #expect(after[row].last == before[row].last, "the border stays where it was:\n\(after[row])\n\(before[row])")
+        #expect(after[row].contains("ab"))
+    }
+
+    /// The columns tmux moves the cursor for `sample`, printed at the start of an empty pane.
+    private func tmuxColumns(of sample: String) async throws -> Int {
+        let tmux = try Tmux(command: ["sh", "-c", "printf '%s|' \"$SAMPLE\"; exec cat"], environment: ["SAMPLE": sample], width: 20, height: 3)
+        defer { tmux.kill() }
+        try await tmux.waitFor("|")
+        return try #require(Int(try tmux.format("#{cursor_x}"))) - 1
+    }
+
     @Test func killYankAndUndoInThePrompt() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         let (session, home) = try await startPlayground(server, width: 80, height: 24, term: "xterm-256color")

@@ -27,6 +27,17 @@ import Testing
         #expect(edit("abc", [(.home, []), (.character("f"), [.control]), (.character("f"), [.control]), (.character("b"), [.control])]).cursor == 1)
     }
 
+    /// Terminals send an emoji sequence one character at a time: a joiner or skin tone joins the emoji before
+    /// the cursor, which stays after the whole sequence.
+    @Test func anEmojiSequenceTypedACharacterAtATimeStaysOneGraphemeBeforeTheCursor() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"
+        let keys = [(Key.home, Modifiers())] + family.unicodeScalars.map { (Key.character(Character($0)), Modifiers()) }
+            + [(.character("\u{1F44D}"), []), (.character("\u{1F3FD}"), [])]
+        let typed = edit("ab", keys)
+        #expect(typed.text == family + "\u{1F44D}\u{1F3FD}ab")
+        #expect(typed.cursor == 2)
+    }
+
     @Test func wordMotionWithCtrlAndAltArrows() {
         #expect(edit("a red fox", [(.left, [.control])]).cursor == 6)
         #expect(edit("a red fox", [(.left, [.control]), (.left, [.alt])]).cursor == 2)

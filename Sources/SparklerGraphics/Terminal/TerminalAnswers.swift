@@ -14,6 +14,8 @@ public struct TerminalAnswers: Sendable, Equatable {
     public var cellPixels: PixelSize?
     /// `CSI 14 t`'s answer: the text area, to divide by the cells when the cell size is not given.
     public var textAreaPixels: PixelSize?
+    /// The column of each cursor position report, in order (the emoji measurement's answers).
+    public var cursorColumns: [Int] = []
     /// XTGETTCAP answers by capability name (`RGB`, `Tc`): a value ("" for a flag) when the terminal has it.
     public var capabilities: [String: String] = [:]
     /// Every answer, as read, for `sparkler doctor`.
@@ -48,6 +50,7 @@ public struct TerminalAnswers: Sendable, Equatable {
         case .textAreaPixels(let width, let height) where width > 0 && height > 0:
             textAreaPixels = PixelSize(width: width, height: height)
         case .cellPixels, .textAreaPixels: break
+        case .cursorPosition(_, let column): cursorColumns.append(column)
         case .capability(let name, let value): if let value { capabilities[name] = value }
         case .other: break
         }

@@ -25,9 +25,14 @@ public struct TerminalProbe: Sendable {
     /// two-core machine was seen answering after more than 1 s, and its echoed answer shifted the picture.
     public var givingBackTimeout: Duration
 
-    public init(timeout: Duration = defaultTimeout, givingBackTimeout: Duration = .seconds(3)) {
+    /// Whether to measure emoji widths too (`TerminalQuery.emojiMeasurement`): only for the playground,
+    /// which lays text out itself and owns the screen it prints the samples on.
+    public var measuresEmoji: Bool
+
+    public init(timeout: Duration = defaultTimeout, givingBackTimeout: Duration = .seconds(3), measuresEmoji: Bool = false) {
         self.timeout = timeout
         self.givingBackTimeout = givingBackTimeout
+        self.measuresEmoji = measuresEmoji
     }
 
     /// Whether standard input and output are both the terminal to ask.
@@ -61,7 +66,7 @@ public struct TerminalProbe: Sendable {
 
         let clock = ContinuousClock()
         let start = clock.now
-        TerminalOutput.send(TerminalQuery.sequence, to: output)
+        TerminalOutput.send((measuresEmoji ? TerminalQuery.emojiMeasurement : "") + TerminalQuery.sequence, to: output)
         var parser = TerminalReplyParser()
         var answers = TerminalAnswers()
         var typed: [UInt8] = []

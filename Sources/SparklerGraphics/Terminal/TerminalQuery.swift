@@ -14,6 +14,13 @@ public enum TerminalQuery {
 
     public static var sequence: String { asked.map(\.sequence).joined() }
 
+    /// Prints each `EmojiSequence` sample at the start of the line and asks where the cursor went
+    /// (`CSI 6 n`), then erases the line: the widths this terminal gives them. Sent before `sequence`, so
+    /// DA1 still answers last.
+    public static var emojiMeasurement: String {
+        EmojiSequence.allCases.map { "\r\($0.sample)\u{1B}[6n" }.joined() + "\r\u{1B}[K"
+    }
+
     /// What is asked again after a resize: the cell size where only the terminal knows it, and the sixel
     /// limit, which xterm ties to its window.
     public static func afterResize(_ graphics: TerminalGraphics) -> String {

@@ -12,6 +12,8 @@ public enum TerminalReply: Sendable, Equatable {
     case cellPixels(width: Int, height: Int)
     /// `CSI 4 ; height ; width t`: the text area in pixels (the answer to `CSI 14 t`).
     case textAreaPixels(width: Int, height: Int)
+    /// `CSI row ; column R`: where the cursor stands (the answer to `CSI 6 n`).
+    case cursorPosition(row: Int, column: Int)
     /// XTGETTCAP, `DCS 1 + r <hex name> = <hex value> ST`; a capability the terminal does not have comes as
     /// `DCS 0 + r ... ST` and has no value.
     case capability(name: String, value: String?)
@@ -31,6 +33,7 @@ extension TerminalReply: CustomStringConvertible {
                 + (status == 0 ? values.map(String.init).joined(separator: "x") : "status \(status)")
         case .cellPixels(let width, let height): "cell size: \(width)x\(height) pixels"
         case .textAreaPixels(let width, let height): "text area: \(width)x\(height) pixels"
+        case .cursorPosition(let row, let column): "cursor position: row \(row), column \(column)"
         case .capability(let name, let value): "XTGETTCAP \(name): " + (value.map { $0.isEmpty ? "yes" : $0 } ?? "no")
         case .other: "another answer"
         }
@@ -141,6 +144,8 @@ public struct TerminalReplyParser: Sendable {
             return .cellPixels(width: values[2], height: values[1])
         case (false, "t") where values.count == 3 && values[0] == 4:
             return .textAreaPixels(width: values[2], height: values[1])
+        case (false, "R") where values.count == 2:
+            return .cursorPosition(row: values[0], column: values[1])
         default: return nil
         }
     }

@@ -132,8 +132,10 @@ public struct TextInput: Sendable, Equatable {
     }
 
     private mutating func insertAtCursor(_ string: String) {
+        let before = text[..<index(cursor)] + string
         text.insert(contentsOf: string, at: index(cursor))
-        cursor += string.count
+        // A joiner or skin tone typed after an emoji joins it: the cursor counts what now stands before it.
+        cursor = min(before.count, text.count)
     }
 
     private mutating func remove(_ range: Range<Int>) {

@@ -15,12 +15,13 @@ struct PlaygroundLoop: @unchecked Sendable {
     let inbox: EventInbox
 
     func run() throws {
-        let session = try TerminalSession(asking: TerminalProbe(), environment: setup.environment)
+        let session = try TerminalSession(asking: TerminalProbe(measuresEmoji: true), environment: setup.environment)
         defer { session.stop() }
         let reader = InputReader(session: session)
         let painter = FramePainter(session: session)
         reader.pushBack(session.probe?.typed ?? [])
         var answers = session.probe?.answers ?? TerminalAnswers()
+        CharacterWidth.use(EmojiWidths(answers: answers))
         let graphics = options.graphics.detect(
             environment: setup.environment, answers: answers, window: .ofStandardOutput(),
             cursesColorCount: session.colorCount, cursesTerminal: session.terminalType)
@@ -67,6 +68,12 @@ struct PlaygroundLoop: @unchecked Sendable {
             switch reader.next(timeout: .milliseconds(state.isBusy ? 50 : 100)) {
             case .terminalReply(let reply):
                 answers.record(reply)
+                if case .cursorPosition = reply {
+                    // The emoji measurement answered late: lay text out by it from now on.
+                    CharacterWidth.use(EmojiWidths(answers: answers))
+                    painter.repaintEverything()
+                    paint()
+                }
                 refreshGeometry()
             case .resize(let width, let height):
                 refreshGeometry()

@@ -56,6 +56,24 @@ public enum ColorMode: Sendable, Equatable {
         return (Int32(XtermPalette.nearestANSI(r, g, b, count: 16, excluding: Int(back))), back)
     }
 
+    /// The SGR sequence that sets `style`, for what is written past curses (`OverdrawnGlyph`).
+    func graphicRendition(for style: Style) -> String {
+        let (front, back) = numbers(foreground: style.foreground, background: style.background)
+        let flags = [(style.bold, "1"), (style.dim, "2"), (style.italic, "3"), (style.underline, "4"), (style.reverse, "7")]
+        let parts = ["0"] + flags.filter(\.0).map(\.1) + [colorParameter(front, base: 30), colorParameter(back, base: 40)]
+        return "\u{1B}[" + parts.joined(separator: ";") + "m"
+    }
+
+    private func colorParameter(_ number: Int32, base: Int) -> String {
+        switch number {
+        case ..<0: "\(base + 9)"
+        case 0..<8: "\(base + Int(number))"
+        case 8..<16 where self != .direct: "\(base + 60 + Int(number) - 8)"
+        case _ where self == .direct: "\(base + 8);2;\(number >> 16 & 0xFF);\(number >> 8 & 0xFF);\(number & 0xFF)"
+        default: "\(base + 8);5;\(number)"
+        }
+    }
+
     /// Direct-colour terminfo entries read values 0-7 as the theme's ANSI colours, so the darkest
     /// blues are lifted by a step to stay true colours.
     private static func direct(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int32 {

@@ -17,6 +17,7 @@ public final class FramePainter {
     private var painted: Frame?
     private var paintedResizeCount: Int
     private var placementsOnScreen: [GraphicsPlacement] = []
+    private var glyphsOnScreen: [OverdrawnGlyph] = []
     private var cursorVisible = false
     /// One grapheme as curses takes it: a spacing character, its combining marks, a terminating 0.
     private var graphemeBuffer = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
@@ -26,6 +27,11 @@ public final class FramePainter {
         paintedResizeCount = session.resizeCount
         // Inserting or deleting characters to shift a line would drag pictures along with it.
         idcok(sparkler_stdscr(), false)
+    }
+
+    /// The next paint writes every cell again (what is on screen was laid out by other widths).
+    public func repaintEverything() {
+        painted = nil
     }
 
     public func paint(_ frame: Frame) {
@@ -54,15 +60,21 @@ public final class FramePainter {
             werase(window)
             clearok(sparkler_curscr(), true)
         }
-        forgetScreen(in: damage.areasToRepaint, width: screenWidth, height: screenHeight)
         let width = min(frame.width, screenWidth)
-        for y in damage.rows where y < screenHeight {
+        let rows = damage.rows.filter { $0 < screenHeight }
+        let glyphs = OverdrawnGlyph.all(in: frame, rows: rows, width: width)
+        // curses believes a glyph's cells blank: where one went, they must be written again to remove it.
+        let goneGlyphs = whole ? [] : glyphsOnScreen.filter { rows.contains($0.y) && !glyphs.contains($0) }
+        forgetScreen(in: damage.areasToRepaint + goneGlyphs.map(\.rect), width: screenWidth, height: screenHeight)
+        for y in rows {
             writeRow(y, of: frame, width: width, window: window)
         }
         placeCursor(frame.cursor, width: width, height: min(frame.height, screenHeight), window: window)
         wnoutrefresh(window)
         doupdate()
-        send(damage.placementsToSend, removing: damage.removals, window: window)
+        // Every glyph of a rewritten row goes again: curses may have cleared the line across its blanks.
+        send(glyphs, damage.placementsToSend, removing: damage.removals, window: window)
+        glyphsOnScreen = (whole ? [] : glyphsOnScreen.filter { !rows.contains($0.y) }) + glyphs
         placementsOnScreen = frame.placements
         painted = frame
     }
@@ -98,12 +110,19 @@ public final class FramePainter {
                 previousWasWide = false
                 continue
             }
-            let columns = CharacterWidth.of(cell.text)
+            let drawing = CharacterWidth.drawing(of: cell.text)
             // A wide grapheme cut by the screen's edge, a stray continuation or a control character: a blank.
-            let drawable = !cell.isContinuation && columns > 0 && x + columns <= width
+            let drawable = !cell.isContinuation && drawing.columns > 0 && x + drawing.columns <= width
             let rendition = renditions[cell.style] ?? Rendition(attributes: 0, pair: 0)
-            write(drawable ? cell.text : " ", rendition: rendition, x: x, y: y, window: window)
-            previousWasWide = drawable && columns == 2
+            if drawable, drawing.curses == nil {
+                // An overdrawn glyph's cells: blanks in its style, the glyph goes over them after the update.
+                for column in x..<(x + drawing.columns) {
+                    write(" ", rendition: rendition, x: column, y: y, window: window)
+                }
+            } else {
+                write(drawable ? drawing.curses ?? " " : " ", rendition: rendition, x: x, y: y, window: window)
+            }
+            previousWasWide = drawable && drawing.columns == 2
         }
     }
 
@@ -144,16 +163,25 @@ public final class FramePainter {
         }
     }
 
-    /// Pictures go out after curses has finished, straight to the terminal, each at its top left; then
-    /// the pictures that went, so a replaced picture is never missing for a frame. Afterwards the terminal
-    /// is put back where curses believes it is: attributes reset, cursor on curses' cursor cell.
-    private func send(_ placements: [GraphicsPlacement], removing removals: [String], window: UnsafeMutablePointer<WINDOW>?) {
-        guard !placements.isEmpty || !removals.isEmpty else { return }
-        for placement in placements {
-            TerminalOutput.send("\u{1B}[\(placement.rect.y + 1);\(placement.rect.x + 1)H" + placement.sequence)
+    /// Glyphs and pictures go out after curses has finished, straight to the terminal, each at its top left;
+    /// then the pictures that went, so a replaced picture is never missing for a frame. Afterwards the
+    /// terminal is put back where curses believes it is: attributes reset, cursor on curses' cursor cell.
+    private func send(
+        _ glyphs: [OverdrawnGlyph], _ placements: [GraphicsPlacement], removing removals: [String],
+        window: UnsafeMutablePointer<WINDOW>?
+    ) {
+        guard !glyphs.isEmpty || !placements.isEmpty || !removals.isEmpty else { return }
+        var output = ""
+        for glyph in glyphs {
+            output += "\u{1B}[\(glyph.y + 1);\(glyph.x + 1)H" + session.colorMode.graphicRendition(for: glyph.style)
+                + String(glyph.character)
         }
-        TerminalOutput.send(removals.joined())
-        TerminalOutput.send("\u{1B}[0m\u{1B}[\(getcury(window) + 1);\(getcurx(window) + 1)H")
+        output += "\u{1B}[0m"
+        for placement in placements {
+            output += "\u{1B}[\(placement.rect.y + 1);\(placement.rect.x + 1)H" + placement.sequence
+        }
+        output += removals.joined()
+        TerminalOutput.send(output + "\u{1B}[0m\u{1B}[\(getcury(window) + 1);\(getcurx(window) + 1)H")
     }
 
     /// Finds the rendition of every style in the given rows; false when the colour pairs run out
