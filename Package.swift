@@ -112,7 +112,7 @@ let package = Package(
         ),
         // `make bench`: the offline engine in process.
         .executableTarget(
-            name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "SparklerAdherence", "CBLAS"], path: "Benchmarks/EngineBench"
+            name: "engine-bench", dependencies: ["SparklerCore", "SparklerEngine", "SparklerAdherence"], path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SparklerCoreTests", dependencies: ["SparklerCore", "FireworksTestServer", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SparklerGraphicsTests", dependencies: ["SparklerGraphics", "SparklerCore"]),

@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 import SparklerCore
 import SparklerAdherence
@@ -17,9 +16,6 @@ struct EngineBench {
 
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
-        if let threads = ProcessInfo.processInfo.environment["SPARKLER_BLAS_THREADS"].flatMap(Int32.init) {
-            openblas_set_num_threads(threads)
-        }
         let model = try EngineModel(folder: EngineModelLocator.locate())
         let generator = ImageGenerator(model: model)
         let settings = EngineSettings(

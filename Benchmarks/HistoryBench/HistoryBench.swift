@@ -18,8 +18,8 @@ struct HistoryBench {
         if try history.count() < rows {
             try fill(DatabaseQueue(path: directory.appendingPathComponent("history.sqlite").path), count: rows - history.count())
         }
-        print("| operation on \(rows) entries | mean [ms] | runs |")
-        print("|:---|---:|---:|")
+        print("| operation on \(rows) entries | mean [ms] | p50 [ms] | runs |")
+        print("|:---|---:|---:|---:|")
         try measure("first page (200) and count") {
             _ = try history.entries(HistoryQuery(limit: HistoryPane.pageSize))
             _ = try history.count()
@@ -28,10 +28,21 @@ struct HistoryBench {
         try measure("page 250 of 500 (keyset, before id \(middle))") {
             _ = try history.entries(HistoryQuery(beforeID: middle, limit: HistoryPane.pageSize))
         }
-        try measure("search `sunset oce` (FTS5, prefix), first page and count") {
-            let query = HistoryQuery(search: "sunset oce", limit: HistoryPane.pageSize)
-            _ = try history.entries(query)
-            _ = try history.count(query)
+        let search = HistoryQuery(search: "sunset oce", limit: HistoryPane.pageSize)
+        try measure("search `sunset oce` (FTS5, prefix): first page") {
+            _ = try history.entries(search)
+        }
+        try measure("search `sunset oce`: count of matches") {
+            _ = try history.count(search)
+        }
+        try measure("search `sunset oce`, first page and count") {
+            _ = try history.entries(search)
+            _ = try history.count(search)
+        }
+        try measure("search `sunset oce` in favourites, first page and count") {
+            let favourites = HistoryQuery(search: "sunset oce", favouritesOnly: true, limit: HistoryPane.pageSize)
+            _ = try history.entries(favourites)
+            _ = try history.count(favourites)
         }
         var state = AppState(
             width: 120, height: 40, catalogue: ModelCatalogue(), form: FormState(), backend: .available("fireworks")
@@ -49,35 +60,41 @@ struct HistoryBench {
         }
     }
 
-    @discardableResult
-    static func measure(_ name: String, runs: Int = 200, _ body: () throws -> Void) throws -> Double {
+    /// Times `runs` calls one by one (after one to warm up) and prints the mean and the median.
+    static func measure(_ name: String, runs: Int = 200, _ body: () throws -> Void) throws {
         try body()
         let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            for _ in 0..<runs { try body() }
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let elapsed = try clock.measure(body)
+            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
         }
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 / Double(runs)
-            + Double(elapsed.components.seconds) * 1000 / Double(runs)
-        print("| \(name) | \(String(format: "%.3f", milliseconds)) | \(runs) |")
-        return milliseconds
+        let mean = times.reduce(0, +) / Double(runs)
+        let median = times.sorted()[runs / 2]
+        print("| \(name) | \(String(format: "%.3f", mean)) | \(String(format: "%.3f", median)) | \(runs) |")
     }
 
-    /// Rows as the store writes them, inserted in one transaction (the store writes one request at a time).
+    /// Rows as the store writes them (the request as one JSON document), inserted in one transaction (the store
+    /// writes one request at a time).
     static func fill(_ database: DatabaseQueue, count: Int) throws {
         var generator = SystemRandomNumberGenerator()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try database.write { db in
             let statement = try db.makeStatement(sql: """
-                INSERT INTO historyEntry (createdAt, groupID, backend, model, mode, prompt, width, height, cfgScale, steps,
-                    requestedSeed, seed, samples, format, safetyCheck, outcome, stepsBilled, isFavourite)
-                VALUES (?, ?, 'fireworks', ?, 'text-to-image', ?, 1024, 1024, 3, 30, 0, ?, 1, 'jpeg', 0, ?, 30, ?)
+                INSERT INTO historyEntry (createdAt, groupID, backend, prompt, seed, outcome, stepsBilled, isFavourite,
+                    request, requestVersion)
+                VALUES (?, ?, 'fireworks', ?, ?, ?, 30, ?, ?, ?)
                 """)
             let start = Date(timeIntervalSinceNow: -Double(count) * 60)
             for index in 0..<count {
-                let prompt = (0..<5).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+                let prompt = "a " + (0..<5).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + " \(index)"
+                let seed = Int.random(in: 1...2_147_483_647, using: &generator)
+                let request = GenerationRequest(prompt: prompt, cfgScale: 3, steps: 30, seed: seed)
                 try statement.execute(arguments: [
-                    start.addingTimeInterval(Double(index) * 60), UUID().uuidString, ModelCatalogue.defaultModelID,
-                    "a \(prompt) \(index)", Int.random(in: 1...2_147_483_647, using: &generator),
+                    start.addingTimeInterval(Double(index) * 60), UUID().uuidString, prompt, seed,
                     index % 50 == 0 ? "failed" : "success", index % 20 == 0,
+                    String(decoding: try encoder.encode(request), as: UTF8.self), GenerationRequest.documentVersion,
                 ])
             }
         }

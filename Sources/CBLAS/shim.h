@@ -1,2 +1,3 @@
-// OpenBLAS's CBLAS interface (Debian: libopenblas-dev), for the offline engine's matrix products.
+// OpenBLAS's CBLAS interface (Debian: libopenblas-dev), for the offline engine's matrix products: its types
+// and constants only. The library is opened when the engine loads a model (SparklerEngine's OpenBLAS.swift).
 #include <cblas.h>

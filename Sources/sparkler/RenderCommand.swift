@@ -20,25 +20,31 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try CommandSetup.load()
-        let image = try decodedImage()
+        let data = try fileContents()
         let window = TerminalWindow.ofStandardOutput()
         let size = self.size ?? window.map { CellCount(columns: $0.columns, rows: max(1, $0.rows - 1)) } ?? CellCount(columns: 80, rows: 23)
         // Output to a file or a pipe is for a terminal that cannot be asked now.
         let answers = TerminalProbe.canAsk ? TerminalProbe().ask().answers : nil
         let graphics = options.detector(settings: setup.config.terminal).detect(answers: answers, window: window)
+        let used = ImageHeader.size(of: data).map {
+            PictureRenderer.pixelsUsed(imageWidth: $0.width, imageHeight: $0.height, columns: size.columns, rows: size.rows, format: graphics.format)
+        }
+        let image = try decoded(data, atLeast: used)
         let picture = PictureRenderer().render(image, columns: size.columns, rows: size.rows, format: graphics.format, key: file)
         FileHandle.standardOutput.write(Data(PictureANSIText.text(of: picture).utf8))
     }
 
-    private func decodedImage() throws -> RGBAImage {
-        let data: Data
+    private func fileContents() throws -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            return try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             throw CommandFailure.failed("Cannot read \(file): \(FileProblem.words(for: error)).")
         }
+    }
+
+    private func decoded(_ data: Data, atLeast used: ImageSize?) throws -> RGBAImage {
         do {
-            return try ImageCodec.decode(data)
+            return try ImageCodec.decode(data, atLeast: used)
         } catch ImageCodecError.notAnImage, ImageCodecError.empty {
             throw CommandFailure.failed("\(file) is not a JPEG or PNG picture.")
         } catch {

@@ -16,7 +16,7 @@ import Testing
                 try String.fetchOne(db, sql: "PRAGMA journal_mode")
             )
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
         #expect(tables == ["historyEntry", "historyEntry_ft"])
         #expect(journalMode == "wal")
         #expect(try history.integrityCheck() == "ok")
@@ -30,7 +30,7 @@ import Testing
         )
         let reopened = try history.openAnother()
         #expect(try reopened.count() == 1)
-        #expect(try reopened.database.read(HistoryMigrations.migrator.appliedMigrations) == ["v1", "v2", "v3"])
+        #expect(try reopened.database.read(HistoryMigrations.migrator.appliedMigrations) == ["v1", "v2", "v3", "v4"])
     }
 
     @Test func historyFromANewerSparklerIsRefused() throws {

@@ -74,6 +74,39 @@ import Testing
         #expect(try history.store.count() == 50)
     }
 
+    /// A search is walked from the full-text index's newest match: page by page, with the favourite and failure
+    /// filters, it gives exactly the entries a plain scan of the prompts finds, newest first, each once.
+    @Test func searchPagesWithFiltersGiveWhatAPlainScanFinds() throws {
+        let history = try TemporaryHistory()
+        let words = ["sunset", "ocean", "fox", "oak"]
+        var prompts: [(String, String?)] = []
+        for index in 0..<60 {
+            prompts.append(("a \(words[index % 4]) and \(words[(index / 4) % 4]) \(index)", nil))
+        }
+        let entries = try recordPrompts(prompts, in: history.store)
+        for entry in entries.enumerated() where entry.offset % 3 == 0 {
+            try history.store.setFavourite(true, id: try #require(entry.element.id))
+        }
+        for (search, favourites) in [("sunset oc", false), ("sunset oc", true), ("o", false), ("oak fox", true)] {
+            let terms = search.split(separator: " ")
+            let expected = entries.enumerated().filter { index, entry in
+                let promptWords = entry.prompt.split(separator: " ")
+                let matches = terms.enumerated().allSatisfy { position, term in
+                    promptWords.contains { position == terms.count - 1 ? $0.hasPrefix(term) : $0 == term }
+                }
+                return matches && (!favourites || index % 3 == 0)
+            }.map(\.element.id).reversed()
+            var query = HistoryQuery(search: search, favouritesOnly: favourites, limit: 4)
+            var seen: [Int64?] = []
+            while let last = try history.store.entries(query).last?.id {
+                seen += try history.store.entries(query).map(\.id)
+                query.beforeID = last
+            }
+            #expect(seen == Array(expected), "\(search), favourites only: \(favourites)")
+            #expect(try history.store.count(HistoryQuery(search: search, favouritesOnly: favourites)) == expected.count)
+        }
+    }
+
     @Test func favouritesToggleAndFilter() throws {
         let history = try TemporaryHistory()
         let entries = try recordPrompts([("one", nil), ("two", nil), ("three", nil)], in: history.store)

@@ -78,7 +78,7 @@ import Testing
         let (migrations, columns) = try history.store.database.read { db in
             (try HistoryMigrations.migrator.appliedMigrations(db), try db.columns(in: "historyEntry").map(\.name))
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
         #expect(columns.contains("request") && columns.contains("prompt"))
         #expect(!columns.contains("cfgScale") && !columns.contains("requestedSeed") && !columns.contains("controlNetName"))
         // New rows go in beside the migrated ones and are found the same way.

@@ -25,6 +25,21 @@ import TestSupport
         #expect(decoded.pixels[3] == 255)
     }
 
+    /// TurboJPEG scales by eighths while decoding: the smallest scale that still covers what is asked.
+    @Test func aJPEGDecodesScaledDownToTheSmallestSizeCoveringWhatIsAsked() throws {
+        let image = try #require(TestImages.gradient(width: 1024, height: 512, seed: 4))
+        let data = try JPEGCodec.encode(image, quality: 90)
+        #expect(try ImageCodec.decode(data, atLeast: ImageSize(width: 256, height: 40)).size == ImageSize(width: 256, height: 128))
+        #expect(try ImageCodec.decode(data, atLeast: ImageSize(width: 300, height: 10)).size == ImageSize(width: 384, height: 192))
+        #expect(try ImageCodec.decode(data, atLeast: ImageSize(width: 1, height: 1)).size == ImageSize(width: 128, height: 64))
+        #expect(try ImageCodec.decode(data, atLeast: ImageSize(width: 2000, height: 10)).size == image.size)
+        // The scaled picture is the picture: its average colour stays.
+        let scaled = try ImageCodec.decode(data, atLeast: ImageSize(width: 256, height: 128))
+        let full = try ImageCodec.decode(data)
+        func mean(_ image: RGBAImage) -> Double { Double(image.pixels.map(Int.init).reduce(0, +)) / Double(image.pixels.count) }
+        #expect(abs(mean(scaled) - mean(full)) < 2)
+    }
+
     @Test func jpegQualityChangesTheSize() throws {
         let image = try #require(TestImages.gradient(width: 64, height: 64, seed: 3))
         #expect(try ImageCodec.encode(image, as: .jpeg, quality: 20).count < ImageCodec.encode(image, as: .jpeg, quality: 100).count)

@@ -23,27 +23,63 @@ public struct HistoryQuery: Sendable, Equatable {
         self.limit = limit
     }
 
-    /// The filters alone: what `count` counts.
-    var filtered: QueryInterfaceRequest<HistoryEntry> {
-        var request = HistoryEntry.all()
-        if favouritesOnly {
-            request = request.filter(HistoryEntry.Columns.isFavourite == true)
+    /// How many entries pass the filters and search (paging ignored).
+    var count: SQLRequest<Int> {
+        let (conditions, arguments) = filters(entry: pattern == nil ? "" : "e.")
+        guard let pattern else {
+            return SQLRequest(sql: "SELECT count(*) FROM historyEntry" + Self.whereClause(conditions), arguments: arguments)
         }
-        if failuresOnly {
-            request = request.filter(HistoryEntry.Columns.outcome == HistoryEntry.Outcome.failed.rawValue)
+        // The index alone knows how many match; the entries are read only when another filter needs them.
+        if conditions.isEmpty {
+            return SQLRequest(sql: "SELECT count(*) FROM historyEntry_ft WHERE historyEntry_ft MATCH ?", arguments: [pattern])
         }
-        if let search, let pattern = FullTextQuery.pattern(for: search) {
-            request = request.filter(sql: "id IN (SELECT rowid FROM historyEntry_ft WHERE historyEntry_ft MATCH ?)", arguments: [pattern])
-        }
-        return request
+        return SQLRequest(
+            sql: "SELECT count(*) FROM historyEntry_ft f JOIN historyEntry e ON e.id = f.rowid WHERE historyEntry_ft MATCH ?"
+                + conditions.map { " AND " + $0 }.joined(),
+            arguments: [pattern] + arguments)
     }
 
-    /// One page of the filtered entries, newest first.
-    var page: QueryInterfaceRequest<HistoryEntry> {
-        var request = filtered
-        if let beforeID {
-            request = request.filter(HistoryEntry.Columns.id < beforeID)
+    /// One page of the filtered entries, newest first. A search walks the full-text index from its newest
+    /// match and stops at `limit`, rather than collecting every match first (14,564 of 100,000 for
+    /// "sunset oce") and then sorting them.
+    var page: SQLRequest<HistoryEntry> {
+        var (conditions, arguments) = filters(entry: pattern == nil ? "" : "e.")
+        guard let pattern else {
+            if let beforeID {
+                conditions.append("id < ?")
+                arguments += [beforeID]
+            }
+            return SQLRequest(
+                sql: "SELECT * FROM historyEntry" + Self.whereClause(conditions) + " ORDER BY id DESC LIMIT ?",
+                arguments: arguments + [max(limit, 0)])
         }
-        return request.order(HistoryEntry.Columns.id.desc).limit(max(limit, 0))
+        if let beforeID {
+            conditions.append("f.rowid < ?")
+            arguments += [beforeID]
+        }
+        return SQLRequest(
+            sql: "SELECT e.* FROM historyEntry_ft f JOIN historyEntry e ON e.id = f.rowid WHERE historyEntry_ft MATCH ?"
+                + conditions.map { " AND " + $0 }.joined() + " ORDER BY f.rowid DESC LIMIT ?",
+            arguments: [pattern] + arguments + [max(limit, 0)])
+    }
+
+    private var pattern: String? { search.flatMap(FullTextQuery.pattern(for:)) }
+
+    /// The favourite and failure filters as SQL conditions on the entry table, its columns prefixed by `entry`.
+    private func filters(entry: String) -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if favouritesOnly {
+            conditions.append("\(entry)isFavourite = 1")
+        }
+        if failuresOnly {
+            conditions.append("\(entry)outcome = ?")
+            arguments += [HistoryEntry.Outcome.failed.rawValue]
+        }
+        return (conditions, arguments)
+    }
+
+    private static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
 }

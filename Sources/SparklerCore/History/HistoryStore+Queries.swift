@@ -26,7 +26,7 @@ extension HistoryStore {
 
     /// How many entries match the query's filters and search (its paging is ignored).
     public func count(_ query: HistoryQuery = HistoryQuery()) throws -> Int {
-        try database.read { try query.filtered.fetchCount($0) }
+        try database.read { try query.count.fetchOne($0) ?? 0 }
     }
 
     public func entry(id: Int64) throws -> HistoryEntry? {

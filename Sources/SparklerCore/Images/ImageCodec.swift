@@ -9,10 +9,11 @@ public enum ImageCodec {
         return nil
     }
 
-    /// Decodes JPEG or PNG, whichever the bytes are.
-    public static func decode(_ data: Data) throws -> RGBAImage {
+    /// Decodes JPEG or PNG, whichever the bytes are; a JPEG scaled down while decoding where `atLeast` is
+    /// smaller (`JPEGCodec.decode`).
+    public static func decode(_ data: Data, atLeast wanted: ImageSize? = nil) throws -> RGBAImage {
         switch sniffFormat(data) {
-        case .jpeg: try JPEGCodec.decode(data)
+        case .jpeg: try JPEGCodec.decode(data, atLeast: wanted)
         case .png: try PNGCodec.decode(data)
         case nil:
             throw ImageCodecError.notAnImage(.png, source: "the data", byteCount: data.count, preview: BytePreview.describe(data))

@@ -20,6 +20,7 @@ public struct EngineModel: Sendable {
             }
             return url
         }
+        try OpenBLAS.require()
         let configurationData = try Data(contentsOf: file("config.json"))
         let configuration = try ModelConfiguration(json: configurationData)
         let weights = try SafeTensorsFile(contentsOf: file("model.safetensors"))

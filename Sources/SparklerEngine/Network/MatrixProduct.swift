@@ -13,7 +13,7 @@ enum MatrixProduct {
     /// threads (OpenBLAS's idle workers would spin on the cores they need), and a product split over
     /// workers before this was set (the first caption of a process) could end in other bits than the
     /// same product later, so a seed would not always remake its picture.
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    private static let singleThreaded: Void = OpenBLAS.shared.setThreadCount(1)
 
     /// `rows` x `columns` result of an inner dimension `depth`, written to `output` (leading dimension `outputStride`).
     static func multiply(
@@ -21,7 +21,7 @@ enum MatrixProduct {
         into output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool = false
     ) {
         _ = singleThreaded
-        cblas_sgemm(
+        OpenBLAS.shared.sgemm(
             CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
             Int32(rows), Int32(columns), Int32(depth),
             1, a.pointer, Int32(a.leadingDimension), b.pointer, Int32(b.leadingDimension),

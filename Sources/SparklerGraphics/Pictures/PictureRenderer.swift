@@ -30,6 +30,19 @@ public struct PictureRenderer: Sendable {
         return RenderedPicture(fit: fit, format: format, content: content(of: canvas, fit: fit, format: format, key: key), key: key)
     }
 
+    /// How many pixels of an `imageWidth` x `imageHeight` picture `render` uses at most, each way: the size it
+    /// is shown at in pixel graphics, eight by eight per cell in symbols (what chafa matches symbols on). A
+    /// larger source adds nothing, so a decoder may scale down to this.
+    public static func pixelsUsed(imageWidth: Int, imageHeight: Int, columns: Int, rows: Int, format: PictureFormat) -> ImageSize {
+        let fit = PaneFit(
+            imageWidth: imageWidth, imageHeight: imageHeight, columns: columns, rows: rows, cell: format.cell, mode: format.mode,
+            limit: format.sixelLimit)
+        guard format.mode.isPixelGraphics else {
+            return ImageSize(width: fit.picture.width * 8, height: fit.picture.height * 8)
+        }
+        return ImageSize(width: fit.image.width, height: fit.image.height)
+    }
+
     /// The image at exactly the pixels it is shown at, inside transparent padding as large as the canvas:
     /// chafa stretches what it is given over the whole canvas, so it must be given the canvas.
     static func laidOut(_ image: RGBAImage, in fit: PaneFit) -> RGBAImage {
