@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         if setup.environment["SPARKLER_LOG"] == nil { logger.logLevel = .info }
         let server = ImageServer(
             configuration: configuration, models: ServedModels(setup.catalogue.models), engine: engine,
-            history: try CommandSetup.history(setup), logger: logger
+            history: try CommandSetup.history(setup, changing: true), logger: logger
         )
         do {
             try await server.run(shutdownSignals: true) { url in
