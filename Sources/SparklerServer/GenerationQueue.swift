@@ -2,11 +2,14 @@ import SparklerCore
 
 /// The engine's one slot and the bounded line of requests waiting for it. A full line refuses at once
 /// with an estimate of when to retry; a waiting request whose task is cancelled (its client went away)
-/// leaves the line; once closed for shutdown, requests that do not hold the slot are refused.
+/// leaves the line; once closed for shutdown, requests that do not hold the slot are refused, and the
+/// running one is stopped if it outlasts the grace it was given.
 actor GenerationQueue {
-    enum Refusal: Error {
+    enum Refusal: Error, Equatable {
         case full(retryAfterSeconds: Int)
         case closed
+        /// The running request was stopped at shutdown, its grace over.
+        case stoppedAtShutdown
     }
 
     private struct Waiter {
@@ -17,6 +20,11 @@ actor GenerationQueue {
     private let capacity: Int
     private var isBusy = false
     private var isClosed = false
+    /// Cancels the running request's work.
+    private var cancelRunning: (@Sendable () -> Void)?
+    /// Set once the shutdown grace is over: the running request is being stopped.
+    private var isStopping = false
+    private var graceDeadline: Task<Void, Never>?
     private var waiting: [Waiter] = []
     private var nextID: UInt64 = 0
     /// The last few generations' durations, for `Retry-After`.
@@ -29,28 +37,54 @@ actor GenerationQueue {
     /// Whether the slot is taken and how many wait: for tests that must act at a known point.
     var occupancy: (running: Bool, waiting: Int) { (isBusy, waiting.count) }
 
-    /// Runs `work` once the slot is free; throws `Refusal` without waiting when the line is full or closed.
-    nonisolated func withSlot<Value: Sendable>(_ work: @Sendable () async throws -> Value) async throws -> Value {
+    /// Runs `work` once the slot is free; throws `Refusal` without waiting when the line is full or closed,
+    /// and `Refusal.stoppedAtShutdown` when shutdown's grace ran out before `work` finished.
+    nonisolated func withSlot<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) async throws -> Value {
         try await acquire()
         let clock = ContinuousClock()
         let started = clock.now
-        do {
-            let value = try await work()
-            await release(measured: clock.now - started)
+        // A task of its own, so that shutdown can cancel the work while its caller stays to answer.
+        let running = Task { try await work() }
+        await holdSlot(cancel: running.cancel)
+        let outcome = await withTaskCancellationHandler {
+            await running.result
+        } onCancel: {
+            running.cancel()
+        }
+        switch outcome {
+        case .success(let value):
+            _ = await release(measured: clock.now - started)
             return value
-        } catch {
-            await release(measured: nil)
-            throw error
+        case .failure(let error):
+            let stopped = await release(measured: nil)
+            throw stopped && error is CancellationError ? Refusal.stoppedAtShutdown : error
         }
     }
 
-    /// Requests not yet holding the slot are refused from now on; the running one finishes.
-    func close() {
+    /// Requests not yet holding the slot are refused from now on; the running one has `grace` to finish,
+    /// then it is cancelled (its caller gets `Refusal.stoppedAtShutdown` and can still answer).
+    func close(finishingWithin grace: Duration) {
         isClosed = true
         for waiter in waiting {
             waiter.continuation.resume(throwing: Refusal.closed)
         }
         waiting.removeAll()
+        guard isBusy else { return }
+        graceDeadline = Task {
+            try? await Task.sleep(for: grace)
+            guard !Task.isCancelled else { return }
+            self.stopRunning()
+        }
+    }
+
+    private func holdSlot(cancel: @escaping @Sendable () -> Void) {
+        cancelRunning = cancel
+        if isStopping { cancel() }
+    }
+
+    private func stopRunning() {
+        isStopping = true
+        cancelRunning?()
     }
 
     private func acquire() async throws {
@@ -72,16 +106,20 @@ actor GenerationQueue {
         }
     }
 
-    /// Hands the slot straight to the next in line, so nobody can overtake it.
-    private func release(measured duration: Duration?) {
+    /// Hands the slot straight to the next in line, so nobody can overtake it; says whether the request
+    /// that held it was being stopped at shutdown.
+    private func release(measured duration: Duration?) -> Bool {
+        cancelRunning = nil
         if let duration {
             recent = Array((recent + [duration]).suffix(8))
         }
         if waiting.isEmpty {
             isBusy = false
+            graceDeadline?.cancel()
         } else {
             waiting.removeFirst().continuation.resume()
         }
+        return isStopping
     }
 
     private func leave(_ id: UInt64) {

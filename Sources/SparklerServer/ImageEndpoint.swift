@@ -99,6 +99,8 @@ struct ImageEndpoint: Sendable {
             )
         } catch GenerationQueue.Refusal.closed {
             throw ServerError(status: .serviceUnavailable, message: "sparkler serve is shutting down.")
+        } catch GenerationQueue.Refusal.stoppedAtShutdown {
+            throw ServerError(status: .serviceUnavailable, message: configuration.stoppedAtShutdownMessage)
         } catch let unrecorded as PicturesNotRecorded {
             // The client gets its pictures; why history missed them, and where the copies are, is the log's.
             logger.warning("\(unrecorded.description)")

@@ -15,6 +15,8 @@ public struct ImageServer: Sendable {
     public let history: HistoryStore
     public let logger: Logger
     let queue: GenerationQueue
+    /// How long a stopped generation has to notice and its 503 to be written.
+    static let windDown: Duration = .seconds(10)
 
     public init(
         configuration: ServerConfiguration, models: ServedModels, engine: any ImageBackend, history: HistoryStore, logger: Logger
@@ -52,11 +54,13 @@ public struct ImageServer: Sendable {
         )
         // Shut down in reverse order: the line closes before the server stops.
         var group = ServiceGroupConfiguration(
-            services: [application, QueueShutdown(queue: queue, logger: logger)],
+            services: [application, QueueShutdown(queue: queue, grace: configuration.timeout, logger: logger)],
             gracefulShutdownSignals: shutdownSignals ? [.sigterm, .sigint] : [],
             logger: logger
         )
-        group.maximumGracefulShutdownDuration = configuration.timeout
+        // Past the grace the running request is stopped and answered 503; the group cancels the server (closing
+        // whatever is left) only once that answer has had time to go.
+        group.maximumGracefulShutdownDuration = configuration.timeout + Self.windDown
         do {
             try await ServiceGroup(configuration: group).run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES || error.errnoCode == EADDRNOTAVAIL {

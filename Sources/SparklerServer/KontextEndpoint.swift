@@ -106,6 +106,8 @@ struct KontextEndpoint: Sendable {
             await tasks.finish(id, with: .failed(details: "The engine is busy and its line is full: submit again in a while."))
         } catch GenerationQueue.Refusal.closed {
             await tasks.finish(id, with: .failed(details: "sparkler serve is shutting down."))
+        } catch GenerationQueue.Refusal.stoppedAtShutdown {
+            await tasks.finish(id, with: .failed(details: configuration.stoppedAtShutdownMessage))
         } catch {
             await tasks.finish(id, with: .failed(details: "The engine failed: \(error)"))
         }

@@ -1,3 +1,5 @@
+import SparklerCore
+
 /// How `sparkler serve` listens and what it allows.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -42,6 +44,11 @@ public struct ServerConfiguration: Sendable {
     public func baseURL(port: Int) -> String {
         let authority = host.contains(":") ? "[\(host)]" : host
         return "http://\(authority):\(port)/inference/v1"
+    }
+
+    /// The 503's message for a request whose picture was stopped at shutdown, its grace (`timeout`) over.
+    var stoppedAtShutdownMessage: String {
+        "sparkler serve shut down before the picture was finished (it gives the running picture \(Int(timeout.inSeconds)) s); send the request again once it is back."
     }
 
     /// "20 MB", for the 413 message.

@@ -71,12 +71,23 @@ enum CommandSetup {
         }
     }
 
-    static func history(_ setup: SparklerSetup) throws -> HistoryStore {
+    /// `changing`: the command adds or changes entries, so a read-only history stops it before anything is
+    /// done (or paid for); a command that only reads a read-only history says so once on stderr.
+    static func history(_ setup: SparklerSetup, changing: Bool) throws -> HistoryStore {
+        let history: HistoryStore
         do {
-            return try setup.openHistory()
+            history = try setup.openHistory()
         } catch {
             throw CommandFailure.failed("The history in \(setup.historyDirectory.path) cannot be opened: \(error)")
         }
+        guard history.isReadOnly else { return history }
+        guard !changing else {
+            throw CommandFailure.failed(
+                "The history in \(history.directory.path) is read-only (its folder or history.sqlite cannot be written), so this command cannot "
+                    + "record anything in it; make it writable, or set `directory` under [history] in \(setup.paths.configFile.path).")
+        }
+        Stderr.write("The history in \(history.directory.path) is read-only: it can be listed and shown, not changed.")
+        return history
     }
 }
 

@@ -48,7 +48,7 @@ struct CompareCommand: AsyncParsableCommand {
                     + (setup.prices.estimate(plan, model: model).map { ", about \($0)" } ?? " (no price known for this model)") + "."))
 
         session.reportUnusableWords(in: options.prompt)
-        let history = try CommandSetup.history(setup)
+        let history = try CommandSetup.history(setup, changing: true)
         let runner = ComparisonRunner(
             service: GenerationService(backend: backend, history: history, prices: setup.prices),
             maxInFlight: maxInFlight ?? setup.config.compare.maxInFlight ?? ComparisonRunner.defaultMaxInFlight

@@ -45,20 +45,17 @@ struct GenerateCommand: AsyncParsableCommand {
             try RequestValidator.validate(request, for: model)
         }
         session.reportUnusableWords(in: validated.prompt)
-        let history = try CommandSetup.history(setup)
+        let history = try CommandSetup.history(setup, changing: true)
         // Checked before the request is sent (and billed), not after.
         let files = try OutputFiles(path: output, count: validated.samples)
 
-        let entries: [HistoryEntry]
+        let service = GenerationService(backend: backend, history: history, prices: setup.prices)
+        let made: MadePictures
         do {
-            let service = GenerationService(backend: backend, history: history, prices: setup.prices)
-            entries = try await Interruption.cancelling {
-                try await service.generate(validated, model: model, progress: ProgressReporter(maxRetries: setup.config.fireworks.maxRetries ?? RetryPolicy().maxRetries).report)
+            made = try await Interruption.cancelling {
+                try await service.make(validated, model: model, progress: ProgressReporter(maxRetries: setup.config.fireworks.maxRetries ?? RetryPolicy().maxRetries).report)
             }
             await backend.shutdown()
-        } catch let unrecorded as PicturesNotRecorded {
-            await backend.shutdown()
-            throw CommandFailure(message: deliver(unrecorded, to: files), exitCode: ExitStatus.notRecorded)
         } catch is CancellationError {
             await backend.shutdown()
             throw CommandFailure(message: "Stopped; what was already sent is in `sparkler history`.", exitCode: ExitStatus.interrupted)
@@ -67,9 +64,17 @@ struct GenerateCommand: AsyncParsableCommand {
             throw CommandFailure(message: String(describing: error), exitCode: ExitStatus.of(error))
         }
 
+        let delivery = PictureDelivery(made.pictures, to: files)
+        let entries: [HistoryEntry]
+        do {
+            entries = try service.record(made)
+        } catch let unrecorded as PicturesNotRecorded {
+            throw CommandFailure(message: ([unrecorded.description] + delivery.report).joined(separator: "\n"), exitCode: ExitStatus.notRecorded)
+        }
+
         var results: [EntryJSON] = []
         for (index, entry) in entries.enumerated() {
-            results.append(EntryJSON(entry, path: try write(entry, to: files.path(for: entry, index: index), history: history)))
+            results.append(EntryJSON(entry, path: try delivery.path(of: entry, index: index, history: history)))
         }
         if json {
             try EntryJSON.print(results)
@@ -86,34 +91,5 @@ struct GenerateCommand: AsyncParsableCommand {
                     .joined(separator: "\n"),
                 exitCode: ExitStatus.filtered)
         }
-    }
-
-    /// Writes the pictures history could not record to their `-o` files, so they reach the user whatever
-    /// happened to history; the message says where every copy is.
-    private func deliver(_ unrecorded: PicturesNotRecorded, to files: OutputFiles) -> String {
-        var lines = [unrecorded.description]
-        for (index, picture) in unrecorded.pictures.enumerated() {
-            guard let path = files.path(forUnrecorded: picture, index: index) else { continue }
-            do {
-                try picture.data.write(to: URL(fileURLWithPath: path), options: .atomic)
-                lines.append("Written to \(path).")
-            } catch {
-                lines.append("It could not be written to \(path) either: \(FileProblem.words(for: error)).")
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// The path the picture ends up at: the `-o` file when given, else its file in the history.
-    private func write(_ entry: HistoryEntry, to requested: String?, history: HistoryStore) throws -> String? {
-        guard entry.outcome == .success, let stored = history.imageURL(for: entry) else { return nil }
-        guard let requested else { return stored.path }
-        do {
-            guard let data = try history.imageData(for: entry) else { return stored.path }
-            try data.write(to: URL(fileURLWithPath: requested), options: .atomic)
-        } catch {
-            throw CommandFailure.failed("The picture is in history (id \(entry.id ?? 0)) but could not be written to \(requested): \(FileProblem.words(for: error)). Use `sparkler history export` to try again.")
-        }
-        return requested
     }
 }

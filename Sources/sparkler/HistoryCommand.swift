@@ -114,7 +114,7 @@ struct HistoryCommand: AsyncParsableCommand {
         var off = false
 
         func run() async throws {
-            let history = try HistoryCommand.open()
+            let history = try HistoryCommand.open(changing: true)
             _ = try HistoryCommand.entry(id, in: history)
             try history.setFavourite(!off, id: id)
         }
@@ -130,7 +130,7 @@ struct HistoryCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let history = try HistoryCommand.open()
+            let history = try HistoryCommand.open(changing: true)
             _ = try HistoryCommand.entry(id, in: history)
             try history.delete(id: id)
         }
@@ -169,7 +169,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard !files.isEmpty else { throw ValidationError("Name at least one file to import.") }
-            let history = try HistoryCommand.open()
+            let history = try HistoryCommand.open(changing: true)
             var imported: [EntryJSON] = []
             for file in files {
                 do {
@@ -188,8 +188,8 @@ struct HistoryCommand: AsyncParsableCommand {
         }
     }
 
-    static func open() throws -> HistoryStore {
-        try CommandSetup.history(try CommandSetup.load())
+    static func open(changing: Bool = false) throws -> HistoryStore {
+        try CommandSetup.history(try CommandSetup.load(), changing: changing)
     }
 
     static func entry(_ id: Int64, in history: HistoryStore) throws -> HistoryEntry {

@@ -46,15 +46,16 @@ struct OutputFiles {
         unlink(probe)
     }
 
-    /// The file for the `index`-th picture of the request, nil when no `-o` was given.
+    /// The file for a picture before history records it: in an `-o` folder it is named as unrecorded, which
+    /// it stays should history fail to record it.
+    func path(for picture: StampedPicture) -> String? {
+        path(index: picture.index, fileExtension: picture.format.fileExtension, nameInDirectory: "sparkler-unrecorded-\(picture.seed)")
+    }
+
+    /// The file for the `index`-th picture of the request once history recorded it as `entry`.
     func path(for entry: HistoryEntry, index: Int) -> String? {
         path(index: index, fileExtension: (entry.imageFormat ?? entry.request.format).fileExtension,
              nameInDirectory: "sparkler-\(entry.id ?? 0)-\(entry.seed ?? 0)")
-    }
-
-    /// As `path(for:index:)` for a picture that has no history entry (history could not record it).
-    func path(forUnrecorded picture: RecoveredPicture, index: Int) -> String? {
-        path(index: index, fileExtension: picture.format.fileExtension, nameInDirectory: "sparkler-unrecorded-\(picture.seed)")
     }
 
     private func path(index: Int, fileExtension: String, nameInDirectory: String) -> String? {

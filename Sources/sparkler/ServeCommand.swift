@@ -31,14 +31,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-mb"), help: "The largest request body accepted, in MB; larger gets 413.")
     var maxBodyMB = 20
 
-    @Option(name: .customLong("timeout-seconds"), help: "How long a request body may take to arrive (then 408), and how long the running picture gets at shutdown.")
+    @Option(name: .customLong("timeout-seconds"), help: "How long a request body may take to arrive (then 408), and how long the running picture gets at shutdown (then 503).")
     var timeoutSeconds = 30
+
+    @Option(name: .customLong("max-connections"), help: "The most connections held at once; more are closed as soon as they open.")
+    var maxConnections = ServerConfiguration().maxConnections
+
+    @Option(name: .customLong("max-connections-per-client"), help: "The most connections held at once from one client address.")
+    var maxConnectionsPerClient = ServerConfiguration().maxConnectionsPerPeer
+
+    @Option(name: .customLong("header-timeout-seconds"), help: "How long a connection has to send a request's head, from its opening or its last answer.")
+    var headerTimeoutSeconds = Int(ServerConfiguration().headerTimeout.components.seconds)
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535, not \(port).") }
         guard queue >= 0 else { throw ValidationError("--queue takes 0 or more, not \(queue).") }
         guard maxBodyMB >= 1 else { throw ValidationError("--max-body-mb takes 1 or more, not \(maxBodyMB).") }
         guard timeoutSeconds >= 1 else { throw ValidationError("--timeout-seconds takes 1 or more, not \(timeoutSeconds).") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections takes 1 or more, not \(maxConnections).") }
+        guard maxConnectionsPerClient >= 1 else {
+            throw ValidationError("--max-connections-per-client takes 1 or more, not \(maxConnectionsPerClient).")
+        }
+        guard headerTimeoutSeconds >= 1 else { throw ValidationError("--header-timeout-seconds takes 1 or more, not \(headerTimeoutSeconds).") }
     }
 
     func run() async throws {
@@ -65,7 +79,8 @@ struct ServeCommand: AsyncParsableCommand {
         // The address checked, not the name: resolved again it might lead elsewhere.
         let configuration = ServerConfiguration(
             host: key == nil ? listenHost.bindAddress : host, port: port, key: key, queueCapacity: queue,
-            maxBodyBytes: maxBodyMB * ServerConfiguration.megabyte, timeout: .seconds(timeoutSeconds)
+            maxBodyBytes: maxBodyMB * ServerConfiguration.megabyte, timeout: .seconds(timeoutSeconds),
+            maxConnections: maxConnections, maxConnectionsPerPeer: maxConnectionsPerClient, headerTimeout: .seconds(headerTimeoutSeconds)
         )
         let engine: LocalEngineBackend
         do {
@@ -78,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         if setup.environment["SPARKLER_LOG"] == nil { logger.logLevel = .info }
         let server = ImageServer(
             configuration: configuration, models: ServedModels(setup.catalogue.models), engine: engine,
-            history: try CommandSetup.history(setup), logger: logger
+            history: try CommandSetup.history(setup, changing: true), logger: logger
         )
         do {
             try await server.run(shutdownSignals: true) { url in

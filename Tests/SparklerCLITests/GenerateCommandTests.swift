@@ -81,6 +81,27 @@ import Testing
         #expect(server.requests.first?.header("Accept") == "application/json")
     }
 
+    @Test func anOutputFolderGetsOneFileNamedAfterEachHistoryEntry() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+
+        let folder = cli.home.appendingPathComponent("pictures")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let run = try await cli.run(["generate", "a red fox", "--samples", "2", "--seed", "7", "-o", folder.path, "--json"])
+        await server.shutdown()
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let results = try decodeJSON(run.stdout)
+        let expected = try results.map { result in
+            let id = try #require(result["id"] as? Int), seed = try #require(result["seed"] as? Int)
+            return "sparkler-\(id)-\(seed).jpg"
+        }
+        #expect(results.map { $0["path"] as? String } == expected.map { folder.appendingPathComponent($0).path })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == expected.sorted(),
+                "written as unrecorded first, then named after the entry")
+    }
+
     @Test func sizeTheModelDoesNotOfferIsRefusedLocally() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SparklerCore
 import Testing
+import TestSupport
 
 /// `sparkler serve` as a process: the listening line, a picture made through it and kept in history,
 /// graceful shutdown on SIGTERM, the key, and the refusal to serve a network without one.
@@ -79,6 +80,83 @@ import Testing
         let database = try DatabaseQueue(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path)
         let backends = try await database.read { try String.fetchAll($0, sql: "SELECT backend FROM historyEntry") }
         #expect(backends == Array(repeating: "served", count: 5))
+    }
+
+    @Test func aPictureStillRunningWhenTheGraceEndsIsAnswered503() async throws {
+        var cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        cli.environment["SPARKLER_LOG"] = "debug"
+        let (process, stderr, baseURL) = try await startServer(cli, ["--timeout-seconds", "1"])
+        let port = try #require(URL(string: baseURL)?.port)
+
+        // Ten pictures of 150 steps: far more than the one second of grace.
+        let body = #"{"prompt": "a red circle", "height": 256, "width": 256, "steps": 150, "samples": 10, "seed": 1}"#
+        let request = """
+            POST /inference/v1/image_generation/accounts/sparkler/models/sparkler-tiny HTTP/1.1\r
+            Host: 127.0.0.1\r
+            Content-Type: application/json\r
+            Accept: application/json\r
+            Content-Length: \(body.utf8.count)\r
+            \r
+            \(body)
+            """
+        let answer = Task { try await RawConnection.exchange(port: port, sending: Data(request.utf8)) }
+        let deadline = ContinuousClock.now + .seconds(60)
+        func started() throws -> Bool {
+            try String(contentsOf: stderr, encoding: .utf8).contains("sparkler-tiny started")
+        }
+        while ContinuousClock.now < deadline, try !started() {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(try started(), "the server never started the request")
+        kill(process.processIdentifier, SIGTERM)
+
+        let reply = try await answer.value
+        #expect(reply.hasPrefix("HTTP/1.1 503"), "an answer, not a closed connection: \(reply)")
+        #expect(reply.contains("shut down before the picture was finished"), "\(reply)")
+        #expect(try await waitForExit(process) == 0)
+        let log = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(log.contains("sparkler-tiny 503"), "\(log)")
+    }
+
+    @Test func connectionLimitsAreSetOnTheCommandLine() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        let (process, _, baseURL) = try await startServer(cli, ["--max-connections", "3", "--max-connections-per-client", "2"])
+        let port = try #require(URL(string: baseURL)?.port)
+        let request = "GET /inference/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        /// Opens a connection from `peer`, asks on it and keeps it open: the status line, "" when closed unanswered.
+        func ask(from peer: String) async throws -> (HeldConnection, String) {
+            let connection = try HeldConnection(port: port, from: peer)
+            guard connection.sendUnlessClosed(request) else { return (connection, "") }
+            return (connection, try #require(await connection.read(until: "\r\n"), "no answer and still open"))
+        }
+
+        // One at a time, each answered before the next opens, so the server admits them in this order.
+        var held: [HeldConnection] = []
+        var answers: [String] = []
+        for peer in ["127.0.0.1", "127.0.0.1", "127.0.0.1", "127.0.0.2", "127.0.0.3"] {
+            let (connection, answer) = try await ask(from: peer)
+            held.append(connection)
+            answers.append(String(answer.prefix(12)))
+        }
+        held.removeAll()
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process) == 0)
+        #expect(answers == ["HTTP/1.1 200", "HTTP/1.1 200", "", "HTTP/1.1 200", ""], "two per client, three in all")
+    }
+
+    @Test func theHeaderTimeoutIsSetOnTheCommandLine() async throws {
+        let cli = try SparklerProcess()
+        defer { cli.cleanUp() }
+        // The default (10 s) is beyond the bound below, and the idle timeout (--timeout-seconds plus 10) far beyond.
+        let (process, _, baseURL) = try await startServer(cli, ["--header-timeout-seconds", "1", "--timeout-seconds", "600"])
+        let slow = try HeldConnection(port: try #require(URL(string: baseURL)?.port))
+        try slow.send("GET /inference/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a")
+        let reply = await slow.readUntilClosed(bound: .seconds(8))
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process) == 0)
+        #expect(reply == "", "closed without an answer once its second was up")
     }
 
     @Test func theKeyFromTheEnvironmentIsRequiredAndNeverLogged() async throws {

@@ -68,7 +68,12 @@ struct SparklerProcess {
 
     /// Runs the binary to completion; output goes through files, so no pipe can fill up and block it.
     func run(_ arguments: [String]) async throws -> Outcome {
-        let (process, stdout, stderr) = try start(arguments)
+        try await Self.wait(start(arguments))
+    }
+
+    /// Waits for a launched process without holding a thread of the concurrency pool.
+    static func wait(_ launched: (Process, stdout: URL, stderr: URL)) async throws -> Outcome {
+        let (process, stdout, stderr) = launched
         while process.isRunning {
             try await Task.sleep(for: .milliseconds(10))
         }

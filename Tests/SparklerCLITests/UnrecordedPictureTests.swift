@@ -50,6 +50,47 @@ import Testing
         #expect(listed.stdout.contains("a red fox in the snow"), "\(listed.stdout)")
     }
 
+    @Test func theOutputFileIsWrittenBeforeHistoryCommitsSoKillingTheCommitLosesNothing() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+        let created = try await cli.run(["history", "list"])
+        #expect(created.status == 0, "\(created.stderr)")
+
+        // History's write lock, held here: the command's commit waits for it (up to its busy timeout). A pool,
+        // as the command's own, keeps the WAL file the command's opening needs without writing.
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabasePool(path: cli.dataDirectory.appendingPathComponent("history.sqlite").path, configuration: configuration)
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+
+        let output = cli.home.appendingPathComponent("fox.png")
+        let (process, _, stderr) = try cli.start(["generate", "a red fox in the snow", "--seed", "77", "-o", output.path])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while process.isRunning, !FileManager.default.fileExists(atPath: output.path), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        while process.isRunning {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        await server.shutdown()
+
+        let log = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(wasRunning, "killed while history was still locked: \(log) \(process.terminationStatus)")
+        let recoveredFolder = cli.dataDirectory.appendingPathComponent("recovered")
+        #expect(!FileManager.default.fileExists(atPath: recoveredFolder.path), "the -o file came first, not after history failed")
+        let delivered = try Data(contentsOf: output)
+        let provenance = try #require(try ImageProvenance.read(from: delivered))
+        #expect(provenance.request.prompt == "a red fox in the snow")
+        #expect(provenance.seed == 77)
+        let listed = try await cli.run(["history", "list", "--json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(!listed.stdout.contains("red fox"), "the commit never happened: \(listed.stdout)")
+    }
+
     @Test func anOutputFolderThatCannotBeWrittenIsRefusedBeforeTheRequest() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)

@@ -34,7 +34,7 @@ import Testing
 
     @Test func picturesAreStoredByHashInShardFolders() throws {
         let history = try TemporaryHistory()
-        let store = try ImageFileStore(root: history.directory.appending(path: "images"))
+        let store = ImageFileStore(root: history.directory.appending(path: "images"))
         let data = Data("some bytes".utf8)
         let file = try store.store(data, fileExtension: "png")
         #expect(file.hash == StoredImageFile.sha256Hex(data))

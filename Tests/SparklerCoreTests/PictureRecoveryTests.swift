@@ -19,7 +19,7 @@ import Testing
             HistoryFixtures.picture(gray: 10, seed: 5),
         ])
         let createdAt = Date(timeIntervalSince1970: 1_800_000_000)
-        let pictures = recovery.stamp(result, of: HistoryFixtures.request(), backend: "fireworks", createdAt: createdAt)
+        let pictures = Self.made(result, createdAt: createdAt).pictures
         let files = try recovery.save(pictures, createdAt: createdAt)
 
         #expect(files.map(\.lastPathComponent) == ["sparkler-20270115-080000-5.png", "sparkler-20270115-080000-5-2.png"])
@@ -36,7 +36,7 @@ import Testing
         try Data("x".utf8).write(to: plainFile)
         defer { try? FileManager.default.removeItem(at: plainFile) }
         let recovery = PictureRecovery(directories: [plainFile.appending(path: "a"), plainFile.appending(path: "b")], appVersion: "test")
-        let pictures = recovery.stamp(HistoryFixtures.result([HistoryFixtures.picture()]), of: HistoryFixtures.request(), backend: "local", createdAt: Date())
+        let pictures = Self.made(HistoryFixtures.result([HistoryFixtures.picture()]), createdAt: Date()).pictures
 
         #expect {
             try recovery.save(pictures, createdAt: Date())
@@ -45,5 +45,42 @@ import Testing
             return text.contains("\(plainFile.path)/a: Not a directory") && text.contains("\(plainFile.path)/b: Not a directory")
                 && !text.contains("NSCocoaErrorDomain")
         }
+    }
+
+    @Test func thePicturesDeliveredBeforeRecordingAreHistorysOwnCopies() async throws {
+        let history = try TemporaryHistory()
+        let backend = FixedBackend(result: HistoryFixtures.result([
+            HistoryFixtures.picture(seed: 5), HistoryFixtures.picture(seed: 6, finishReason: .contentFiltered),
+            HistoryFixtures.picture(gray: 10, seed: 7),
+        ]))
+        let service = GenerationService(backend: backend, history: history.store)
+        let made = try await service.make(HistoryFixtures.request(), model: .sparklerTiny)
+        let pictures = made.pictures
+        #expect(try history.store.entries(HistoryQuery()).isEmpty, "nothing is recorded before `record`")
+        let entries = try service.record(made)
+
+        #expect(pictures.map(\.index) == [0, 2], "the filtered picture has a row but no file")
+        #expect(entries.map(\.outcome) == [.success, .filtered, .success])
+        for picture in pictures {
+            #expect(try history.store.imageData(for: entries[picture.index]) == picture.data)
+        }
+    }
+
+    private static func made(_ result: GenerationResult, createdAt: Date) -> MadePictures {
+        MadePictures(
+            request: HistoryFixtures.request(), result: result, backend: "fireworks", cost: nil, groupID: "group",
+            editing: nil, createdAt: createdAt, appVersion: "test")
+    }
+}
+
+/// Answers every request with the same result.
+private struct FixedBackend: ImageBackend {
+    let result: GenerationResult
+    var name: String { "fixed" }
+
+    func generate(
+        _ request: GenerationRequest, model: ModelCapabilities, progress: @escaping @Sendable (GenerationProgress) -> Void
+    ) async throws -> GenerationResult {
+        result
     }
 }

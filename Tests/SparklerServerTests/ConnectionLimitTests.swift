@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SparklerServer
 
 /// serve holds a bounded number of connections, in all and per peer, and closes one that is slow to send

@@ -79,11 +79,31 @@ import Testing
         let waiting = Task { try await queue.withSlot { "ran" } }
         try await waitFor(queue, running: true, waiting: 1)
 
-        await queue.close()
+        await queue.close(finishingWithin: .seconds(3600))
         await #expect(throws: GenerationQueue.Refusal.self) { try await waiting.value }
         await #expect(throws: GenerationQueue.Refusal.self) { try await queue.withSlot { "new" } }
         releaseContinuation.yield()
         #expect(try await running.value == "finished")
+    }
+
+    @Test func aRunningRequestThatOutlastsTheGraceIsStoppedAndItsCallerAnswers() async throws {
+        let queue = GenerationQueue(capacity: 1)
+        let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (never, _) = AsyncStream.makeStream(of: Void.self)
+        // Work that only cancellation ends: the grace is over long before it would finish.
+        let running = Task {
+            try await queue.withSlot {
+                startedContinuation.yield()
+                for await _ in never {}
+                try Task.checkCancellation()
+                return "finished"
+            }
+        }
+        for await _ in started { break }
+
+        await queue.close(finishingWithin: .milliseconds(50))
+        await #expect(throws: GenerationQueue.Refusal.stoppedAtShutdown) { try await running.value }
+        #expect(await queue.occupancy == (false, 0), "the slot was given back")
     }
 
     @Test func theSlotPassesInArrivalOrder() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import SparklerCore
 import SparklerServer
 import Testing
+import TestSupport
 
 /// Requests the server refuses, each with the status a Fireworks client expects and a message that
 /// says what would be accepted.

@@ -33,6 +33,32 @@ struct TerminalRestoreTests {
         try expectRestored(probe, modes: modes)
     }
 
+    /// Swift's backtracer takes SIGQUIT for a backtrace and lets the program run on, so that before, the
+    /// second SIGQUIT killed it unrestored; now the first ends it, restored, and the second changes nothing.
+    @Test func afterTwoSIGQUITsInARow() async throws {
+        let probe = try await ProbeSession.start(environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no"])
+        defer { probe.tmux.kill() }
+        let pid = try #require(try probe.pid())
+        kill(pid, SIGQUIT)
+        kill(pid, SIGQUIT)
+        let (status, modes) = try await probe.waitForExit(timeout: .seconds(30))
+        #expect(status == 128 + SIGQUIT)
+        try expectRestored(probe, modes: modes)
+    }
+
+    /// A second signal of another kind while the first one's restore runs waits for it: the process ends
+    /// by one of them (the kernel delivers the lower-numbered first), with the terminal restored.
+    @Test func afterSIGTERMAndSIGINTInARow() async throws {
+        let probe = try await ProbeSession.start()
+        defer { probe.tmux.kill() }
+        let pid = try #require(try probe.pid())
+        kill(pid, SIGTERM)
+        kill(pid, SIGINT)
+        let (status, modes) = try await probe.waitForExit()
+        #expect([128 + SIGTERM, 128 + SIGINT].contains(status), "\(status)")
+        try expectRestored(probe, modes: modes)
+    }
+
     @Test func afterACrashWithItsMessageShown() async throws {
         let probe = try await ProbeSession.start(environment: ["SWIFT_BACKTRACE": "enable=no"])
         defer { probe.tmux.kill() }

@@ -57,6 +57,8 @@ struct FailureTriage: Sendable {
             return .fail(.answerCutShort(received: received, expected: expected))
         case .answerTooLarge(let limit):
             return .fail(.answerTooLarge(limit: limit))
+        case .insecure(let reason):
+            return .fail(.insecureConnection(baseURL: text.clean(baseURL), reason: reason))
         case .other(let detail):
             return .fail(.transport(text.clean(detail)))
         }

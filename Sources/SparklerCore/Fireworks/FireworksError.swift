@@ -29,6 +29,8 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
     case cannotConnect(baseURL: String, detail: String, attempts: Int)
     /// The connection closed before the answer began.
     case connectionLost(detail: String)
+    /// The secure (TLS) connection could not be made; `reason` in words, never BoringSSL's text.
+    case insecureConnection(baseURL: String, reason: String)
     /// The connection closed partway through the answer.
     case answerCutShort(received: Int, expected: Int?)
     case answerTooLarge(limit: Int)
@@ -107,6 +109,8 @@ public enum FireworksError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "check the network, or FIREWORKS_API_BASE if you set it."
         case .connectionLost(let detail):
             "Fireworks closed the connection before answering (\(detail)): try again."
+        case .insecureConnection(let baseURL, let reason):
+            "Could not make a secure connection to \(baseURL): \(reason). Check FIREWORKS_API_BASE, and any proxy that intercepts HTTPS."
         case .answerCutShort(let received, let expected?):
             "The answer was cut short: the connection closed after \(received) of \(expected) bytes. Try again."
         case .answerCutShort(let received, nil):

@@ -14,6 +14,8 @@ enum TransportFailure: Error, Sendable, Equatable {
     case connectionLost(String)
     case answerCutShort(received: Int, expected: Int?)
     case answerTooLarge(limit: Int)
+    /// The secure connection could not be made, in words (`TLSFailure`); trying again will not mend it.
+    case insecure(String)
     case other(String)
 
     /// The same failure with every occurrence of `secret` in its text replaced, as written and as Swift escapes it
@@ -28,7 +30,7 @@ enum TransportFailure: Error, Sendable, Equatable {
         case .cannotConnect(let detail): .cannotConnect(hide(detail))
         case .connectionLost(let detail): .connectionLost(hide(detail))
         case .other(let detail): .other(hide(detail))
-        case .timedOut, .hostNotFound, .answerCutShort, .answerTooLarge: self
+        case .timedOut, .hostNotFound, .answerCutShort, .answerTooLarge, .insecure: self
         }
     }
 }
@@ -127,8 +129,12 @@ final class FireworksTransport: Sendable {
             case .deadlineExceeded, .readTimeout: return .timedOut
             case .connectTimeout: return .cannotConnect("connection timed out")
             case .remoteConnectionClosed: return .connectionLost("the server closed the connection")
+            case .tlsHandshakeTimeout: return .insecure("the secure handshake timed out")
             default: return .other(String(describing: error))
             }
+        }
+        if let reason = TLSFailure.reason(for: error) {
+            return .insecure(reason)
         }
         if let error = error as? NIOConnectionError {
             let first = error.connectionErrors.first?.error

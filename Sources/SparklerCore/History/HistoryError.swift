@@ -19,6 +19,12 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileSystem(operation: String, path: String, code: Int32)
     /// The database refused a write; `problem` says why in words (`HistoryDatabaseProblem`), never with its SQL.
     case databaseWrite(path: String, problem: String)
+    /// History was opened read-only (`HistoryStore.isReadOnly`) and something tried to change it.
+    case readOnly(path: String)
+    /// A read-only history whose database cannot be read either.
+    case readOnlyUnreadable(path: String, problem: String)
+    /// A read-only history written by an older Sparkler: it would need a migration, which is a write.
+    case readOnlyOutdated(path: String)
 
     public var description: String {
         switch self {
@@ -40,6 +46,12 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot \(operation) \(path): \(String(cString: strerror(code)))."
         case .databaseWrite(let path, let problem):
             "the history database \(path) cannot be written: \(problem)."
+        case .readOnly(let path):
+            "the history in \(path) is read-only (its folder or history.sqlite cannot be written), so nothing in it can be added or changed."
+        case .readOnlyUnreadable(let path, let problem):
+            "the history database \(path) is read-only and cannot be read: \(problem)."
+        case .readOnlyOutdated(let path):
+            "\(path) was written by an older Sparkler and is read-only, so it cannot be upgraded; make it writable and run any sparkler command once."
         }
     }
 }

@@ -4,7 +4,8 @@ extension HistoryStore {
     /// Flips the entry's favourite mark and returns the new state.
     @discardableResult
     public func toggleFavourite(id: Int64) throws -> Bool {
-        try database.write { db in
+        try requireWritable()
+        return try database.write { db in
             guard var entry = try HistoryEntry.fetchOne(db, key: id) else { throw HistoryError.entryNotFound(id: id) }
             entry.isFavourite.toggle()
             try entry.update(db, columns: [HistoryEntry.Columns.isFavourite])
@@ -13,6 +14,7 @@ extension HistoryStore {
     }
 
     public func setFavourite(_ isFavourite: Bool, id: Int64) throws {
+        try requireWritable()
         try database.write { db in
             guard var entry = try HistoryEntry.fetchOne(db, key: id) else { throw HistoryError.entryNotFound(id: id) }
             entry.isFavourite = isFavourite
@@ -22,6 +24,7 @@ extension HistoryStore {
 
     /// Deletes the entry, and its picture and input image once no other entry uses them.
     public func delete(id: Int64) throws {
+        try requireWritable()
         let entry = try database.write { db in
             guard let entry = try HistoryEntry.fetchOne(db, key: id) else { throw HistoryError.entryNotFound(id: id) }
             try entry.delete(db)

@@ -11,6 +11,7 @@ extension HistoryStore {
         request: GenerationRequest, backend: String, result: GenerationResult, cost: Money? = nil, editing: Int64? = nil,
         groupID: String = HistoryEntry.newGroupID(), createdAt: Date = Date()
     ) throws -> [HistoryEntry] {
+        try requireWritable()
         let input = try storeInputImage(of: request.mode)
         var template = HistoryEntry(
             request: request, backend: backend, groupID: groupID, createdAt: createdAt,
@@ -47,6 +48,7 @@ extension HistoryStore {
         outcome: HistoryEntry.Outcome = .failed, remoteRequestID: String? = nil, editing: Int64? = nil,
         groupID: String = HistoryEntry.newGroupID(), createdAt: Date = Date()
     ) throws -> HistoryEntry {
+        try requireWritable()
         let input = try storeInputImage(of: request.mode)
         var entry = HistoryEntry(
             request: request, backend: backend, groupID: groupID, createdAt: createdAt,
@@ -68,6 +70,7 @@ extension HistoryStore {
 
     /// As `importImage`, saying whether the picture was new to history.
     public func importPicture(at url: URL) throws -> (entry: HistoryEntry, isNew: Bool) {
+        try requireWritable()
         let data: Data
         let provenance: ImageProvenance?
         let format: ImageFormat

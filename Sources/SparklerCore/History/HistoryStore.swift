@@ -10,25 +10,46 @@ public final class HistoryStore: Sendable {
     public let directory: URL
     /// Written into every picture's provenance.
     public let appVersion: String
-    let database: DatabasePool
+    /// Opened read-only because its folder or database cannot be written: it can be read, and every
+    /// change throws `HistoryError.readOnly`.
+    public let isReadOnly: Bool
+    let database: any DatabaseWriter
     let images: ImageFileStore
 
     /// Opens (creating if needed) the history in `directory`, migrating it to the current schema and
-    /// removing any half-written picture a crashed process left behind.
+    /// removing any half-written picture a crashed process left behind (and, once a day, the pictures of rows
+    /// that never committed); read-only when it cannot be written.
     public init(directory: URL, appVersion: String) throws {
         try FileManager.default.createDirectory(
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
         )
         self.directory = directory
         self.appVersion = appVersion
-        images = try ImageFileStore(root: directory.appending(path: "images"))
-        images.removeAbandonedTemporaryFiles()
+        images = ImageFileStore(root: directory.appending(path: "images"))
 
         let path = directory.appending(path: "history.sqlite").path
+        isReadOnly = !Self.canWrite(directory: directory.path, database: path)
+        if isReadOnly {
+            database = try ReadOnlyHistoryDatabase.open(path, configuration: Self.configuration)
+            return
+        }
+        try images.prepareTemporaryFolder()
         database = try ExclusiveFileLock.withLock(at: directory.appending(path: "history.lock")) {
             try Self.migrate(path)
             return try DatabasePool(path: path, configuration: Self.configuration)
         }
+        sweepOrphanedPicturesIfDue()
+    }
+
+    /// Throws unless history can be changed: called first by everything that writes.
+    func requireWritable() throws {
+        if isReadOnly { throw HistoryError.readOnly(path: directory.path) }
+    }
+
+    /// Whether this process may write the folder (new pictures, SQLite's WAL) and the database file.
+    /// `access` asks the kernel, so a read-only mount or an immutable file counts even for root.
+    private static func canWrite(directory: String, database: String) -> Bool {
+        access(directory, W_OK) == 0 && (access(database, F_OK) != 0 || access(database, W_OK) == 0)
     }
 
     /// Brings the database to the current schema on a connection of its own, closed before the pool opens:
@@ -38,12 +59,16 @@ public final class HistoryStore: Sendable {
         let connection = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? connection.close() }
         let migrator = HistoryMigrations.migrator
-        if try connection.read({ try migrator.hasBeenSuperseded($0) }) {
-            throw HistoryError.newerSchema(path: path)
-        }
+        try checkNotSuperseded(connection, path: path)
         // Migrating opens a write transaction (and syncs) even with nothing to do: read first.
         if try !connection.read({ try migrator.hasCompletedMigrations($0) }) {
             try migrator.migrate(connection)
+        }
+    }
+
+    static func checkNotSuperseded(_ connection: some DatabaseReader, path: String) throws {
+        if try connection.read({ try HistoryMigrations.migrator.hasBeenSuperseded($0) }) {
+            throw HistoryError.newerSchema(path: path)
         }
     }
 

@@ -8,9 +8,8 @@ import Foundation
 struct ImageFileStore: Sendable {
     let root: URL
 
-    init(root: URL) throws {
+    init(root: URL) {
         self.root = root
-        try Self.createDirectory(temporaryDirectory)
     }
 
     var temporaryDirectory: URL { root.appending(path: "tmp") }
@@ -57,11 +56,28 @@ struct ImageFileStore: Sendable {
         return try Data(contentsOf: url)
     }
 
+    /// Every file stored under its hash, with when it was last written; other files are not listed.
+    func storedFiles() -> [(file: StoredImageFile, modified: Date)] {
+        let manager = FileManager.default
+        let shards = (try? manager.contentsOfDirectory(atPath: root.path)) ?? []
+        return shards.filter { $0.count == 2 }.flatMap { shard in
+            let names = (try? manager.contentsOfDirectory(atPath: root.appending(path: shard).path)) ?? []
+            return names.compactMap { name -> (file: StoredImageFile, modified: Date)? in
+                guard let file = StoredImageFile(relativePath: "\(shard)/\(name)"),
+                      let modified = (try? manager.attributesOfItem(atPath: url(for: file).path))?[.modificationDate] as? Date
+                else { return nil }
+                return (file, modified)
+            }
+        }
+    }
+
     func remove(_ file: StoredImageFile) {
         try? FileManager.default.removeItem(at: url(for: file))
     }
 
-    func removeAbandonedTemporaryFiles() {
+    /// Creates the temporary folder, and removes what writers that died left in it.
+    func prepareTemporaryFolder() throws {
+        try Self.createDirectory(temporaryDirectory)
         TemporaryImageFiles.removeAbandoned(in: temporaryDirectory)
     }
 

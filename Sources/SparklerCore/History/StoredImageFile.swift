@@ -18,6 +18,17 @@ struct StoredImageFile: Sendable, Hashable {
     /// `ab/abcdef....png`: a two-character shard keeps any one folder small.
     var relativePath: String { "\(hash.prefix(2))/\(hash).\(fileExtension)" }
 
+    /// The file a `relativePath` names; nil for any other name.
+    init?(relativePath: String) {
+        let parts = relativePath.split(separator: "/")
+        guard parts.count == 2, let dot = parts[1].firstIndex(of: ".") else { return nil }
+        let hash = String(parts[1][..<dot]), fileExtension = String(parts[1][parts[1].index(after: dot)...])
+        guard hash.count == 64, hash.allSatisfy(\.isHexDigit), hash.lowercased() == hash, parts[0] == hash.prefix(2),
+              !fileExtension.isEmpty, !fileExtension.contains(".")
+        else { return nil }
+        self.init(hash: hash, fileExtension: fileExtension)
+    }
+
     static func sha256Hex(_ data: Data) -> String {
         let digits = Array("0123456789abcdef")
         var hex = ""

@@ -41,6 +41,20 @@ public struct GenerationService: Sendable {
         editing: Int64? = nil,
         progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
     ) async throws -> (result: GenerationResult, entries: [HistoryEntry]) {
+        let made = try await make(request, model: model, groupID: groupID, editing: editing, progress: progress)
+        return (made.result, try record(made))
+    }
+
+    /// Runs the request on the backend, recording a failure (then rethrown as `GenerationFailure`) but not
+    /// yet the pictures: a caller can deliver them (`made.pictures`) before `record` writes history, so that
+    /// a crash while history commits cannot lose a picture that was paid for.
+    public func make(
+        _ request: GenerationRequest,
+        model: ModelCapabilities,
+        groupID: String = HistoryEntry.newGroupID(),
+        editing: Int64? = nil,
+        progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }
+    ) async throws -> MadePictures {
         // A request the server accepted under an id (FLUX Kontext) is recorded whatever happens next.
         let acceptedAs = Mutex<String?>(nil)
         let observed: @Sendable (GenerationProgress) -> Void = { update in
@@ -70,20 +84,25 @@ public struct GenerationService: Sendable {
             throw GenerationFailure(message: message, entry: entry, underlying: error)
         }
         let made = result.images.filter { $0.finishReason == .success }.count
-        let cost = backend.bills(for: model)
-            ? prices.cost(of: request, model: model, pictures: made, stepsBilled: result.stepsBilled) : nil
-        let entries: [HistoryEntry]
+        return MadePictures(
+            request: request, result: result, backend: backend.name(for: model),
+            cost: backend.bills(for: model) ? prices.cost(of: request, model: model, pictures: made, stepsBilled: result.stepsBilled) : nil,
+            groupID: groupID, editing: editing, createdAt: HistoryEntry.timestamp(Date()), appVersion: history.appVersion)
+    }
+
+    /// Records what `make` made: one history row per picture. Pictures that history cannot record are
+    /// kept by `recovery` and come back as `PicturesNotRecorded`.
+    public func record(_ made: MadePictures) throws -> [HistoryEntry] {
         do {
-            entries = try history.record(
-                request: request, backend: backend.name(for: model), result: result, cost: cost, editing: editing, groupID: groupID)
+            return try history.record(
+                request: made.request, backend: made.backend, result: made.result, cost: made.cost, editing: made.editing,
+                groupID: made.groupID, createdAt: made.createdAt)
         } catch {
-            let now = Date()
-            let pictures = recovery.stamp(result, of: request, backend: backend.name(for: model), createdAt: now)
+            let pictures = made.pictures
             throw PicturesNotRecorded(
-                storageProblem: PicturesNotRecorded.words(for: error), result: result, pictures: pictures, billed: cost != nil,
-                recovered: Result { () throws(PictureRecoveryError) in try recovery.save(pictures, createdAt: now) })
+                storageProblem: PicturesNotRecorded.words(for: error), result: made.result, pictures: pictures, billed: made.cost != nil,
+                recovered: Result { () throws(PictureRecoveryError) in try recovery.save(pictures, createdAt: made.createdAt) })
         }
-        return (result, entries)
     }
 }
 

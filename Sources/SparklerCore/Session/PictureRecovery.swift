@@ -24,21 +24,8 @@ public struct PictureRecovery: Sendable {
         )
     }
 
-    /// The pictures the safety filter let through, their parameters embedded as history would embed them.
-    public func stamp(_ result: GenerationResult, of request: GenerationRequest, backend: String, createdAt: Date) -> [RecoveredPicture] {
-        let input = request.mode.image.map { StoredImageFile(contents: $0.data, fileExtension: StoredImageFile.fileExtension(sniffing: $0.data)) }
-        return result.images.filter { $0.finishReason == .success }.map { image in
-            let provenance = ImageProvenance(
-                request: request, backend: backend, seed: image.seed, size: image.size,
-                inputImageHash: input?.hash, inputImageFormat: input?.fileExtension, createdAt: createdAt, appVersion: appVersion)
-            // The picture matters more than its label, as in history itself.
-            let data = (try? provenance.embedded(in: image.data)) ?? image.data
-            return RecoveredPicture(data: data, format: image.format, seed: image.seed)
-        }
-    }
-
     /// The files written, one per picture, in the first folder that takes them all; throws when none does.
-    public func save(_ pictures: [RecoveredPicture], createdAt: Date) throws(PictureRecoveryError) -> [URL] {
+    public func save(_ pictures: [StampedPicture], createdAt: Date) throws(PictureRecoveryError) -> [URL] {
         var problems: [String] = []
         for directory in directories {
             do {
@@ -76,14 +63,6 @@ public struct PictureRecovery: Sendable {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter.string(from: date)
     }
-}
-
-/// A picture history could not record, as it would have stored it.
-public struct RecoveredPicture: Sendable {
-    /// The picture's bytes, its parameters embedded.
-    public let data: Data
-    public let format: ImageFormat
-    public let seed: Int
 }
 
 /// No recovery folder could take the pictures.

@@ -7,7 +7,7 @@ public struct PicturesNotRecorded: Error, CustomStringConvertible {
     /// The backend's answer, as it came.
     public let result: GenerationResult
     /// The pictures the backend made, parameters embedded.
-    public let pictures: [RecoveredPicture]
+    public let pictures: [StampedPicture]
     public let billed: Bool
     /// The recovery copies of `pictures`, or why none could be kept.
     public let recovered: Result<[URL], PictureRecoveryError>

@@ -3,7 +3,7 @@ import SparklerGraphics
 import Synchronization
 
 /// Puts the terminal back the way it was found when the process ends without
-/// `TerminalSession.stop()`: on `exit`, on SIGINT, SIGTERM and SIGHUP, and when Swift code crashes
+/// `TerminalSession.stop()`: on `exit`, on SIGINT, SIGTERM, SIGHUP and SIGQUIT, and when Swift code crashes
 /// (fatalError and failed preconditions trap with SIGILL or SIGTRAP, bad memory with SIGSEGV or SIGBUS).
 ///
 /// A signal handler may only do async-signal-safe work, so everything it touches is prepared before
@@ -12,7 +12,9 @@ import Synchronization
 /// bytes, restores the termios, puts the replaced action back (the default, or Swift's backtracer)
 /// and raises the signal again, so the process ends as it would have, with the same status.
 /// `armed` says whether the terminal needs restoring; exchanging it makes the restore happen once,
-/// whichever path (stop, exit, signal) gets there first.
+/// whichever path (stop, exit, signal) gets there first. While one handler runs every other signal
+/// handled here waits, so a second Ctrl-C, SIGTERM or SIGQUIT cannot end the process half-way through
+/// the restore; and `stop` disarms only once the terminal is back, so a signal during it restores too.
 enum TerminalRestorer {
     /// Mouse reporting and bracketed paste off, attributes reset, keypad mode off, cursor shown,
     /// main screen back: xterm sequences, understood by every terminal Sparkler targets.
@@ -21,7 +23,7 @@ enum TerminalRestorer {
         \u{1B}[0m\u{1B}[?1l\u{1B}>\u{1B}[?25h\u{1B}[?1049l
         """
 
-    private static let terminatingSignals = [SIGINT, SIGTERM, SIGHUP]
+    private static let terminatingSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
     /// One slot per signal number; every signal handled here is below 32.
     private static let signalSlots = 32
@@ -74,8 +76,12 @@ enum TerminalRestorer {
         guard sigaction(signal, nil, replaced) == 0 else { return }
         let replacedHandler = unsafeBitCast(replaced.pointee.__sigaction_handler.sa_handler, to: Int.self)
         if unlessIgnored, replacedHandler == unsafeBitCast(SIG_IGN, to: Int.self) { return }
+        // Swift's backtracer prints a backtrace for SIGQUIT and lets the program run on, its terminal given
+        // back under it, until a second SIGQUIT kills it: quitting is what was asked, so the default it is.
+        if signal == SIGQUIT { replaced.pointee = sigaction() }
         var action = sigaction()
         sigemptyset(&action.sa_mask)
+        for handled in terminatingSignals + crashSignals { sigaddset(&action.sa_mask, handled) }
         action.sa_flags = SA_ONSTACK
         action.__sigaction_handler.sa_handler = { signal in
             TerminalRestorer.restoreIfArmed()

@@ -90,11 +90,12 @@ public final class TerminalSession {
     /// Gives the terminal back as it was found: main screen, cursor, modes. Safe to call twice.
     public func stop() {
         guard let screen else { return }
-        TerminalRestorer.disarm()
         TerminalOutput.send("\u{1B}[?1002l\u{1B}[?2004l")
         endwin()
         delscreen(screen)
         TerminalRestorer.restoreModes()
+        // Only now: a signal while the terminal was being given back restores it all the same.
+        TerminalRestorer.disarm()
         self.screen = nil
         StandardErrorCapture.finish()
     }

@@ -5,15 +5,15 @@ import Glibc
 
 /// A TCP connection a test opens and holds, from a loopback address of its choice (the server sees each
 /// 127.x address as a peer of its own), to send part of a request, or nothing, and see what the server does.
-final class HeldConnection: Sendable {
-    struct Failure: Error {
-        var call: String
-        var code: Int32
+public final class HeldConnection: Sendable {
+    public struct Failure: Error {
+        public var call: String
+        public var code: Int32
     }
 
     private let socket: Int32
 
-    init(port: Int, from source: String = "127.0.0.1") throws {
+    public init(port: Int, from source: String = "127.0.0.1") throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(call: "socket", code: errno) }
         do {
@@ -27,13 +27,13 @@ final class HeldConnection: Sendable {
 
     deinit { Glibc.close(socket) }
 
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         guard sendUnlessClosed(text) else { throw Failure(call: "send", code: errno) }
     }
 
     /// Sends all of `data` before anything is read, as simple clients do; false when the server closed the
     /// connection first, nil when it stopped reading and the bytes could not be sent within `bound`.
-    func sendAll(_ data: Data, bound: Duration = .seconds(60)) async -> Bool? {
+    public func sendAll(_ data: Data, bound: Duration = .seconds(60)) async -> Bool? {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { [self] in continuation.resume(returning: blockingSendAll(data, bound: bound)) }
         }
@@ -59,20 +59,20 @@ final class HeldConnection: Sendable {
     }
 
     /// Sends `text`; false when the server had already closed the connection (a reset or a broken pipe).
-    func sendUnlessClosed(_ text: String) -> Bool {
+    public func sendUnlessClosed(_ text: String) -> Bool {
         let data = Data(text.utf8)
         return data.withUnsafeBytes({ Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == data.count
     }
 
     /// Everything the server sends until it closes the connection; nil when it is still open after `bound`
     /// (a failure-only bound: a passing test never waits for it). Blocks a thread of its own.
-    func readUntilClosed(bound: Duration = .seconds(60)) async -> String? {
+    public func readUntilClosed(bound: Duration = .seconds(60)) async -> String? {
         await read(until: nil, bound: bound)
     }
 
     /// What the server sent once it holds `marker` (the connection stays open), or everything it sent before
     /// closing the connection; nil when neither happened within `bound`.
-    func read(until marker: String?, bound: Duration = .seconds(60)) async -> String? {
+    public func read(until marker: String?, bound: Duration = .seconds(60)) async -> String? {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { [self] in continuation.resume(returning: blockingRead(until: marker, bound: bound)) }
         }

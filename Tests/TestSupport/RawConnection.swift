@@ -4,14 +4,14 @@ import Glibc
 #endif
 
 /// A plain TCP client for what HTTP libraries will not do: send part of a request and stall.
-enum RawConnection {
-    struct Failure: Error {
-        var call: String
+public enum RawConnection {
+    public struct Failure: Error {
+        public var call: String
     }
 
     /// Sends `bytes` to 127.0.0.1:`port` and reads until the server closes the connection, on a thread
     /// of its own so that the blocking calls keep the concurrency pool free.
-    static func exchange(port: Int, sending bytes: Data) async throws -> String {
+    public static func exchange(port: Int, sending bytes: Data) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try blockingExchange(port: port, sending: bytes) })
