@@ -223,6 +223,26 @@ import Testing
         #expect(state.focus == .prompt && state.form.prompt.text == "a half-typed")
     }
 
+    /// One kill ring, as readline's: killed in the prompt, yanked in the negative prompt; killed there too,
+    /// then yanked in an export path, where Alt-Y reaches back to the prompt's kill.
+    @Test func killsInOneFieldAreYankedInAnother() {
+        var state = makeState()
+        state.type("a red fox")
+        state.press(.character("w"), [.control])
+        state.press(.tab)
+        state.press(.character("y"), [.control])
+        #expect(state.form.prompt.text == "a red ")
+        #expect(state.form.negative.text == "fox")
+        state.type(" blurry")
+        state.press(.backspace, [.alt])
+        #expect(state.form.negative.text == "fox ")
+        state.overlay = .exportPath(1, TextInput(""))
+        state.press(.character("y"), [.control])
+        #expect(state.overlay == .exportPath(1, TextInput("blurry")))
+        state.press(.character("y"), [.alt])
+        #expect(state.overlay == .exportPath(1, TextInput("fox")))
+    }
+
     @Test func resizeChangesTheLayout() {
         var state = makeState()
         #expect(state.layout?.history != nil)

@@ -89,6 +89,12 @@ import Testing
 }
 
 @Suite struct HistoryBrowserUpdateTests {
+    /// A key on the list, with a kill ring of its own: no text is typed.
+    private func press(_ pane: inout HistoryPane, _ key: Key) -> [Reaction] {
+        var ring = KillRing()
+        return pane.handle(key, [], visibleRows: 10, killRing: &ring)
+    }
+
     private func browser(_ count: Int) -> HistoryPane {
         var pane = HistoryPane()
         let entries = (0..<count).map { makeEntry(id: Int64(count - $0), prompt: "prompt \(count - $0)") }
@@ -98,12 +104,12 @@ import Testing
 
     @Test func keysOnAnEntryAskTheRestOfThePlayground() {
         var pane = browser(5)
-        #expect(pane.handle(.down, [], visibleRows: 10).isEmpty)
+        #expect(press(&pane, .down).isEmpty)
         #expect(pane.selectedEntry?.id == 4)
-        #expect(pane.handle(.character("d"), [], visibleRows: 10) == [.open(.confirmDelete(4))])
-        #expect(pane.handle(.character("i"), [], visibleRows: 10) == [.run(.prepareEdit(4))])
-        #expect(pane.handle(.character("o"), [], visibleRows: 10) == [.run(.loadGroup("g4"))])
-        let enter = pane.handle(.enter, [], visibleRows: 10)
+        #expect(press(&pane, .character("d")) == [.open(.confirmDelete(4))])
+        #expect(press(&pane, .character("i")) == [.run(.prepareEdit(4))])
+        #expect(press(&pane, .character("o")) == [.run(.loadGroup("g4"))])
+        let enter = press(&pane, .enter)
         #expect(enter.first == .show(pane.entries[1]))
     }
 
@@ -121,10 +127,10 @@ import Testing
 
     @Test func markingTwoEntriesOpensThemAsAGrid() {
         var pane = browser(5)
-        _ = pane.handle(.character(" "), [], visibleRows: 10)
-        #expect(pane.handle(.character("c"), [], visibleRows: 10).count == 1, "one marked: a warning")
-        _ = pane.handle(.character(" "), [], visibleRows: 10)
-        let reactions = pane.handle(.character("c"), [], visibleRows: 10)
+        _ = press(&pane, .character(" "))
+        #expect(press(&pane, .character("c")).count == 1, "one marked: a warning")
+        _ = press(&pane, .character(" "))
+        let reactions = press(&pane, .character("c"))
         guard case .openGrid(let grid)? = reactions.first else {
             Issue.record("expected a grid, got \(reactions)")
             return
@@ -135,7 +141,7 @@ import Testing
 
     @Test func aReloadMakesEarlierPagesStaleAndCanSelectTheNewest() {
         var pane = browser(5)
-        _ = pane.handle(.end, [], visibleRows: 10)
+        _ = press(&pane, .end)
         let staleID = pane.queryID
         guard case .run(.loadHistory(_, let queryID, false)) = pane.reload(selectingNewest: true) else {
             Issue.record("a reload loads the first page")
@@ -157,14 +163,14 @@ import Testing
         let entries = [makeEntry(id: 6, prompt: "a cat")] + cells + [makeEntry(id: 1, prompt: "a dog")]
         pane.receive(queryID: pane.queryID, entries: entries, append: false, total: 6, rows: 6, visibleRows: 10)
         #expect(pane.rows.map(\.entries.count) == [1, 4, 1])
-        _ = pane.handle(.down, [], visibleRows: 10)
+        _ = press(&pane, .down)
         #expect(pane.selectedRow?.isGroup == true)
-        #expect(pane.handle(.enter, [], visibleRows: 10) == [.run(.loadGroup("comparison"))])
-        _ = pane.handle(.down, [], visibleRows: 10)
+        #expect(press(&pane, .enter) == [.run(.loadGroup("comparison"))])
+        _ = press(&pane, .down)
         #expect(pane.selectedEntry?.id == 1, "one step passes the whole group")
 
         // A reload keeps the selection on the row that holds the selected entry.
-        _ = pane.handle(.up, [], visibleRows: 10)
+        _ = press(&pane, .up)
         guard case .run(.loadHistory(_, let queryID, _)) = pane.reload() else { return }
         pane.receive(queryID: queryID, entries: [makeEntry(id: 7, prompt: "new")] + entries, append: false, total: 7, rows: 7, visibleRows: 10)
         #expect(pane.selected == 2)
@@ -239,12 +245,18 @@ import Testing
     private let catalogue = ModelCatalogue()
     private var model: ModelCapabilities { catalogue.model(named: ModelCatalogue.defaultModelID)! }
 
+    /// A key on a row, with a kill ring of its own: no text is killed.
+    private func press(_ editor: inout ParameterEditor, _ field: ParameterField, _ key: Key, form: inout FormState) -> [Reaction] {
+        var ring = KillRing()
+        return editor.handle(field, key, [], form: &form, killRing: &ring, model: model, catalogue: catalogue)
+    }
+
     @Test func typedDigitsCommitOnEnterOrSayTheRange() {
         var editor = ParameterEditor()
         var form = FormState()
-        for digit in "45" { _ = editor.handle(.cfg, .character(digit), [], form: &form, model: model, catalogue: catalogue) }
+        for digit in "45" { _ = press(&editor, .cfg, .character(digit), form: &form) }
         #expect(editor.typedValue == "45")
-        let refused = editor.handle(.cfg, .enter, [], form: &form, model: model, catalogue: catalogue)
+        let refused = press(&editor, .cfg, .enter, form: &form)
         guard case .notify(let message)? = refused.first else {
             Issue.record("expected the range, got \(refused)")
             return
@@ -252,8 +264,8 @@ import Testing
         #expect(message.kind == .error && message.source == .form)
         #expect(message.text.hasPrefix("CFG must be ") && message.text.hasSuffix("; 45 is outside."), "\(message.text)")
         #expect(form.cfg == nil, "a refused value changes nothing")
-        for digit in "4.5" { _ = editor.handle(.cfg, .character(digit), [], form: &form, model: model, catalogue: catalogue) }
-        #expect(editor.handle(.cfg, .enter, [], form: &form, model: model, catalogue: catalogue).isEmpty)
+        for digit in "4.5" { _ = press(&editor, .cfg, .character(digit), form: &form) }
+        #expect(press(&editor, .cfg, .enter, form: &form).isEmpty)
         #expect(form.cfg == 4.5)
         #expect(editor.typedValue == nil)
     }
@@ -261,20 +273,20 @@ import Testing
     @Test func enterWithNothingTypedGeneratesAndArrowsMoveTheFocus() {
         var editor = ParameterEditor()
         var form = FormState()
-        #expect(editor.handle(.steps, .enter, [], form: &form, model: model, catalogue: catalogue) == [.generate])
-        #expect(editor.handle(.format, .enter, [], form: &form, model: model, catalogue: catalogue) == [.generate])
+        #expect(press(&editor, .steps, .enter, form: &form) == [.generate])
+        #expect(press(&editor, .format, .enter, form: &form) == [.generate])
         #expect(form.format == FormState().format, "Enter never flips a choice")
-        #expect(editor.handle(.steps, .up, [], form: &form, model: model, catalogue: catalogue) == [.moveFocus(by: -1)])
+        #expect(press(&editor, .steps, .up, form: &form) == [.moveFocus(by: -1)])
     }
 
     @Test func theSeedRollsLocksAndPathsAskForCompletion() {
         var editor = ParameterEditor()
         var form = FormState()
-        let rolled = editor.handle(.seed, .character("r"), [], form: &form, model: model, catalogue: catalogue)
+        let rolled = press(&editor, .seed, .character("r"), form: &form)
         #expect(form.seedLocked && form.seed > 0)
         #expect(rolled == [.notify(StatusMessage("New seed \(form.seed), locked for the next runs."))])
         form.initImage = TextInput("pict")
-        #expect(editor.handle(.initImage, .tab, [], form: &form, model: model, catalogue: catalogue) == [.run(.completePath(.initImage, "pict"))])
+        #expect(press(&editor, .initImage, .tab, form: &form) == [.run(.completePath(.initImage, "pict"))])
         let completed = ParameterEditor.apply(PathCompletion(typed: "pict", entries: ["pictures/"]), field: .initImage, original: "pict", to: &form)
         #expect(completed.isEmpty)
         #expect(form.initImage.text == "pictures/")
@@ -493,7 +505,8 @@ import Testing
 /// Each overlay's keys on their own: what stays open and what is asked of the playground.
 @Suite struct OverlayUpdateTests {
     private func press(_ overlay: Overlay, _ key: Key, offered: [CompareChoice] = [.seeds2, .seeds4, .cfgSweep], examples: [String] = ["one", "two"]) -> (Overlay?, [Reaction]) {
-        overlay.handle(key, [], offered: offered, examples: examples)
+        var ring = KillRing()
+        return overlay.handle(key, [], offered: offered, examples: examples, killRing: &ring)
     }
 
     @Test func questionsTakeYesAndEverythingElseAsNo() {
@@ -513,7 +526,8 @@ import Testing
 
     @Test func pathsAreTypedThenExportedAndExamplesLoaded() {
         var overlay: Overlay? = .exportPath(3, TextInput("a"))
-        overlay = overlay?.handle(.character("b"), [], offered: [], examples: []).0
+        var ring = KillRing()
+        overlay = overlay?.handle(.character("b"), [], offered: [], examples: [], killRing: &ring).0
         #expect(overlay == .exportPath(3, TextInput("ab")))
         #expect(press(.exportPath(3, TextInput("x.png")), .enter).1.last == .run(.export(3, path: "x.png")))
         #expect(press(.exportSheet(TextInput("grid.png")), .enter).1.last == .exportGrid(path: "grid.png"))

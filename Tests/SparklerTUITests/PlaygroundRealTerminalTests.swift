@@ -124,14 +124,20 @@ struct PlaygroundRealTerminalTests {
                 "margin \(margin) vs the pane's background; corner \(background)")
     }
 
-    /// "a red fox!" edited into "a red big fox!" by Home, End and Ctrl-Left, then "fox!" killed and yanked.
-    private static let edited = "fox!a red big "
+    /// The second of the offline model's example prompts (F3).
+    private static let example = "a starry night over snowy mountains with the moon"
 
-    /// Keys as a real terminal sends them (X key events, not tmux): Home, End, Ctrl-Left and readline's
-    /// Ctrl-E/W/A/Y edit the prompt in xterm and in kitty, and F8 rolls a new seed; the saved form shows the
-    /// result once the playground quits.
-    @Test("Home, End, Ctrl-Left and kill and yank edit the prompt in real terminals", arguments: [RealTerminalTests.Setup.vt340At9, .kittyAt11])
-    func editingKeysInRealTerminals(setup: RealTerminalTests.Setup) async throws {
+    /// Keys as a real terminal sends them (X key events, not tmux), in one playground session per terminal, each
+    /// step proven by what the playground saves or draws: F7 on the picture made turns the form into image to
+    /// image from it; F2 shows the message log over the screen and any key gives the screen back to the pixel;
+    /// F3's example goes into the prompt; Home, End, Ctrl-Left and readline's Ctrl-E/W/A/Y edit the prompt and
+    /// F8 rolls a new seed; Alt-B/F/D/Backspace/Y edit it by words, and the kill is yanked in the negative
+    /// prompt; Ctrl-R finds the prompt that was sent.
+    @Test("Keys and overlays in real terminals: F7, F2, F3, editing, F8, Alt, Ctrl-R", arguments: [
+        RealTerminalTests.Setup.vt340At9, .kittyAt11,
+    ])
+    func keysInRealTerminals(setup: RealTerminalTests.Setup) async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.sparkler.path), "no \(Self.sparkler.path): build it first")
         let display = try await VirtualDisplay.start()
         defer { display.stop() }
         let folder = try RealTerminal.makeDirectory(on: display)
@@ -140,8 +146,53 @@ struct PlaygroundRealTerminalTests {
             setup.kind, fontSize: setup.fontSize, columns: Self.columns, rows: Self.rows,
             command: [Self.sparkler.path, "--graphics", "symbols"], environment: environment(home), on: display, directory: folder)
         defer { terminal.stop() }
+        let statusLine = terminal.rect(column: 0, row: Self.statusRow, columns: Self.columns)
+        let images = home.appendingPathComponent("data/sparkler/images")
+        let original = "a red circle on a blue background"
         _ = try await terminal.drawnScreenshot()
-        // The saved form's prompt is "a red circle on a blue background": select it all away first.
+
+        // F7 on the picture just made: image to image from its file, with an empty prompt to describe the change.
+        try terminal.press("Return")
+        try await waitForPicture(in: images)
+        try await terminal.waitUntil("Done in the status line", timeout: .seconds(30)) { $0.count(in: statusLine, where: Self.isSuccessGreen) > 20 }
+        try terminal.press("F7")
+        try await savedForm(of: home, "image to image from the picture made") { form in
+            form["mode"] as? String == "image-to-image" && (form["initImage"] as? String)?.hasPrefix(images.path) == true
+                && form["prompt"] as? String == ""
+        }
+
+        // Enter with the empty prompt: an error, which stays, so the screen holds still around F2.
+        try terminal.press("Return")
+        try await terminal.waitUntil("an error in the status line", timeout: .seconds(20)) { $0.count(in: statusLine, where: Self.isErrorRed) > 20 }
+        let before = try await terminal.stableScreenshot()
+        // F2: the message log, a dialog two cells in from each edge, drawn over the screen; the cursor (in the
+        // prompt, above the dialog) hides while it is open.
+        try terminal.press("F2")
+        let log = terminal.rect(column: 2, row: 2, columns: Self.columns - 4, rows: Self.rows - 4)
+        let cell = terminal.cellSize
+        try await terminal.waitUntil("the message log", timeout: .seconds(20)) { shot in
+            ScreenshotDifference(before, shot).points.count(where: { log.contains(x: $0.x, y: $0.y) }) > log.width * cell.height
+        }
+        let open = ScreenshotDifference(before, try await terminal.stableScreenshot())
+        let outside = ScreenshotDifference.boundingBox(of: open.outside(log, slackX: terminal.halfCell.x, slackY: terminal.halfCell.y))
+        #expect(outside.map { $0.width <= cell.width && $0.height <= cell.height } ?? true,
+                "\(setup.testDescription): outside the message log more than the cursor's cell changed: \(outside.map(String.init(describing:)) ?? "")")
+        let inside = ScreenshotDifference.boundingBox(of: open.points.filter { log.contains(x: $0.x, y: $0.y) })
+        #expect(inside?.isClose(to: log, dx: cell.width, dy: cell.height) == true,
+                "\(setup.testDescription): the message log changed \(inside.map(String.init(describing:)) ?? "nothing"), not its rectangle \(log)")
+        // Back to the screen as it was, to the pixel; in xterm but for the outermost pixel columns of cells, into
+        // which its anti-aliased glyphs bleed from the next cell: what shows there is whichever was painted last.
+        try terminal.press("Escape")
+        try await terminal.waitUntil("the screen as it was before F2", timeout: .seconds(20)) { shot in
+            ScreenshotDifference(before, shot).points.allSatisfy { setup.kind != .kitty && terminal.isCellEdge(x: $0.x) }
+        }
+
+        // F3: the second example, into the prompt.
+        try terminal.press("F3", "Down", "Return")
+        try await savedForm(of: home, "F3's example in the prompt") { $0["prompt"] as? String == Self.example }
+
+        // "a red fox!" edited into "a red big fox!" by Home, End and Ctrl-Left, then "fox!" killed at the end and
+        // yanked back at the start (Ctrl-E/W/A/Y). F8: a new random seed (the saved form's was 42), locked.
         try terminal.press("ctrl+u")
         try terminal.type("red fox")
         try terminal.press("Home")
@@ -150,28 +201,51 @@ struct PlaygroundRealTerminalTests {
         try terminal.type("!")
         try terminal.press("ctrl+Left")
         try terminal.type("big ")
-        // Readline's kill and yank: "fox!" killed at the end, yanked back at the start.
-        try terminal.press("ctrl+e")
-        try terminal.press("ctrl+w")
-        try terminal.press("ctrl+a")
-        try terminal.press("ctrl+y")
-        // F8: a new random seed (the saved form's was 42), locked.
-        try terminal.press("F8")
-        try terminal.press("ctrl+c")
-        let form = home.appendingPathComponent("state/sparkler/form.json")
-        let deadline = ContinuousClock.now + .seconds(30)
-        var prompt: String?
-        var seed: Int?
-        while ContinuousClock.now < deadline {
-            let saved = try? JSONSerialization.jsonObject(with: Data(contentsOf: form)) as? [String: Any]
-            prompt = saved?["prompt"] as? String
-            seed = saved?["seed"] as? Int
-            // The form is saved a second after each change and when the playground quits: wait for the last.
-            if prompt == Self.edited, seed != 42 { break }
+        try terminal.press("ctrl+e", "ctrl+w", "ctrl+a", "ctrl+y", "F8")
+        try await savedForm(of: home, "the edited prompt and a new seed") { form in
+            form["prompt"] as? String == "fox!a red big " && (form["seed"] as? Int).map { $0 != 42 } == true && form["seedLocked"] as? Bool == true
+        }
+
+        // Alt-B twice and Alt-D kill "three", Alt-F and Alt-Backspace kill "four"; Ctrl-Y yanks "four" back and
+        // Alt-Y swaps it for "three". Tab, and Ctrl-Y yanks "three" into the negative prompt: one kill ring.
+        try terminal.press("ctrl+e", "ctrl+u")
+        try terminal.type("one two three four")
+        try terminal.press("alt+b", "alt+b", "alt+d", "alt+f", "alt+BackSpace", "ctrl+y", "alt+y", "Tab", "ctrl+y")
+        try await savedForm(of: home, "the prompt edited by words, and the kill yanked in the negative prompt") { form in
+            form["prompt"] as? String == "one two  three" && form["negative"] as? String == "three"
+        }
+
+        // Ctrl-R in the prompt: "circle" finds the prompt sent, Enter keeps it.
+        try terminal.press("shift+Tab", "ctrl+r")
+        try terminal.type("circle")
+        try terminal.press("Return", "ctrl+c")
+        try await savedForm(of: home, "the prompt found by Ctrl-R") { $0["prompt"] as? String == original }
+    }
+
+    private static func isSuccessGreen(_ color: PixelColor) -> Bool {
+        Int(color.green) > 120 && Int(color.green) > Int(color.red) + 20 && Int(color.green) > Int(color.blue) + 20
+    }
+
+    private static func isErrorRed(_ color: PixelColor) -> Bool {
+        Int(color.red) > 150 && Int(color.red) > Int(color.green) + 60 && Int(color.red) > Int(color.blue) + 40
+    }
+
+    /// Waits until the form the playground saved (a second after each change, and when it quits) satisfies
+    /// `condition`; fails naming `what` and showing the last form read.
+    @discardableResult
+    private func savedForm(
+        of home: URL, _ what: String, timeout: Duration = .seconds(30), _ condition: ([String: Any]) -> Bool
+    ) async throws -> [String: Any] {
+        let file = home.appendingPathComponent("state/sparkler/form.json")
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let form = (try? JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]) ?? [:]
+            if condition(form) { return form }
+            guard ContinuousClock.now < deadline else {
+                throw RealTerminal.Failure(description: "the saved form never showed \(what) within \(timeout): \(form)")
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(prompt == Self.edited, "\(setup.testDescription): \(prompt ?? "no form")")
-        #expect(seed != nil && seed != 42, "\(setup.testDescription): F8 gave no new seed (\(seed.map(String.init) ?? "none"))")
     }
 
     /// Symbols in kitty: TERM=xterm-kitty's entry has 256 colours, but kitty takes 24-bit colour, so ncurses

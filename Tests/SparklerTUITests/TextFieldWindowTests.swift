@@ -13,7 +13,8 @@ import Testing
     /// The field drawn alone in a one-row frame, and where the cursor is.
     private func drawn(_ text: String, cursor: Int, width: Int) -> (row: String, cursor: Int?) {
         var input = TextInput(text)
-        for _ in 0..<(text.count - cursor) { _ = input.handle(.left, []) }
+        var ring = KillRing()
+        for _ in 0..<(text.count - cursor) { _ = input.handle(.left, [], killRing: &ring) }
         var frame = Frame(width: width, height: 1)
         let position = TextFieldView(input: input, placeholder: "path", focused: true).draw(in: &frame, rect: Rect(x: 0, y: 0, width: width, height: 1), theme: theme)
         return (frame.text.trimmingCharacters(in: .whitespacesAndNewlines), position?.x)

@@ -7,7 +7,8 @@ import Testing
 
     private func edit(_ text: String, _ keys: [(Key, Modifiers)]) -> TextInput {
         var input = TextInput(text)
-        for (key, modifiers) in keys { _ = input.handle(key, modifiers) }
+        var ring = KillRing()
+        for (key, modifiers) in keys { _ = input.handle(key, modifiers, killRing: &ring) }
         return input
     }
 
@@ -87,20 +88,21 @@ import Testing
 
     @Test func altYAfterAYankSwapsInOlderKills() {
         var input = TextInput("one two three")
+        var ring = KillRing()
         for key in [(Key.character("w"), Self.ctrl), (.left, []), (.character("w"), Self.ctrl), (.left, []), (.character("w"), Self.ctrl)] {
-            _ = input.handle(key.0, key.1)
+            _ = input.handle(key.0, key.1, killRing: &ring)
         }
         // Killed "three", then "two" and "one" with a motion between each: three entries, "one" newest.
         #expect(input.text == "  ")
-        _ = input.handle(.end, [])
-        _ = input.handle(.character("y"), Self.ctrl)
+        _ = input.handle(.end, [], killRing: &ring)
+        _ = input.handle(.character("y"), Self.ctrl, killRing: &ring)
         #expect(input.text == "  one")
-        _ = input.handle(.character("y"), Self.alt)
+        _ = input.handle(.character("y"), Self.alt, killRing: &ring)
         #expect(input.text == "  two")
-        _ = input.handle(.character("y"), Self.alt)
+        _ = input.handle(.character("y"), Self.alt, killRing: &ring)
         #expect(input.text == "  three")
         #expect(input.cursor == 7)
-        _ = input.handle(.character("y"), Self.alt)
+        _ = input.handle(.character("y"), Self.alt, killRing: &ring)
         #expect(input.text == "  one")
     }
 
@@ -113,26 +115,77 @@ import Testing
         #expect(afterMotion.text == "a red fox")
     }
 
+    // MARK: One kill ring for every field
+
+    @Test func textKilledInOneFieldIsYankedInAnother() {
+        var ring = KillRing()
+        var prompt = TextInput("a red fox")
+        var negative = TextInput("blurry ")
+        _ = prompt.handle(.character("w"), Self.ctrl, killRing: &ring)
+        _ = negative.handle(.character("y"), Self.ctrl, killRing: &ring)
+        #expect(prompt.text == "a red ")
+        #expect(negative.text == "blurry fox")
+        #expect(negative.cursor == 10)
+    }
+
+    @Test func altYRotatesThroughKillsMadeInOtherFields() {
+        var ring = KillRing()
+        var prompt = TextInput("a red fox")
+        var negative = TextInput("blurry")
+        var path = TextInput("")
+        _ = prompt.handle(.character("w"), Self.ctrl, killRing: &ring)
+        _ = negative.handle(.character("u"), Self.ctrl, killRing: &ring)
+        // The newest kill first, then the prompt's older one, then round again.
+        _ = path.handle(.character("y"), Self.ctrl, killRing: &ring)
+        #expect(path.text == "blurry")
+        _ = path.handle(.character("y"), Self.alt, killRing: &ring)
+        #expect(path.text == "fox")
+        _ = path.handle(.character("y"), Self.alt, killRing: &ring)
+        #expect(path.text == "blurry")
+    }
+
+    @Test func anotherFieldsKillEndsARunOfKillsAndAltY() {
+        var ring = KillRing()
+        var prompt = TextInput("a red fox")
+        var negative = TextInput("blurry")
+        // Ctrl-W in the prompt, Ctrl-U in the negative prompt, Ctrl-W in the prompt again: three kills, none
+        // joined, though the prompt's two follow each other there.
+        _ = prompt.handle(.character("w"), Self.ctrl, killRing: &ring)
+        _ = negative.handle(.character("u"), Self.ctrl, killRing: &ring)
+        _ = prompt.handle(.character("w"), Self.ctrl, killRing: &ring)
+        #expect(ring.entries == ["red ", "blurry", "fox"])
+        // A yank in the prompt, a kill elsewhere, then Alt-Y in the prompt: no longer straight after its yank.
+        _ = prompt.handle(.character("y"), Self.ctrl, killRing: &ring)
+        var path = TextInput("x")
+        _ = path.handle(.character("u"), Self.ctrl, killRing: &ring)
+        _ = prompt.handle(.character("y"), Self.alt, killRing: &ring)
+        _ = prompt.handle(.character("y"), Self.alt, killRing: &ring)
+        #expect(prompt.text == "a red ")
+        #expect(ring.top == "x", "the ring is not rotated")
+    }
+
     @Test func undoTakesBackTypedTextAsOneStep() {
         var input = TextInput("a ")
-        for (key, modifiers) in typing("red fox") { _ = input.handle(key, modifiers) }
-        _ = input.handle(.character("_"), Self.ctrl)
+        var ring = KillRing()
+        for (key, modifiers) in typing("red fox") { _ = input.handle(key, modifiers, killRing: &ring) }
+        _ = input.handle(.character("_"), Self.ctrl, killRing: &ring)
         #expect(input.text == "a ")
         #expect(input.cursor == 2)
     }
 
     @Test func undoStepsBackThroughEachEdit() {
         var input = TextInput("")
+        var ring = KillRing()
         let keys: [(Key, Modifiers)] = typing("red") + [(.left, [])] + typing("X") + [(.backspace, []), (.character("u"), Self.ctrl)]
-        for (key, modifiers) in keys { _ = input.handle(key, modifiers) }
+        for (key, modifiers) in keys { _ = input.handle(key, modifiers, killRing: &ring) }
         #expect(input.text == "d")
         var texts: [String] = []
         for _ in 0..<4 {
-            _ = input.handle(.character("z"), Self.ctrl)
+            _ = input.handle(.character("z"), Self.ctrl, killRing: &ring)
             texts.append(input.text)
         }
         #expect(texts == ["red", "reXd", "red", ""])
-        let handled = input.handle(.character("_"), Self.ctrl)
+        let handled = input.handle(.character("_"), Self.ctrl, killRing: &ring)
         #expect(handled, "undo with nothing to undo is still an editing key")
         #expect(input.text == "")
     }
@@ -145,8 +198,9 @@ import Testing
 
     @Test func undoBringsBackReplacedTextAndYanks() {
         var input = TextInput("my draft")
+        var ring = KillRing()
         input.replace(with: "an earlier prompt")
-        _ = input.handle(.character("_"), Self.ctrl)
+        _ = input.handle(.character("_"), Self.ctrl, killRing: &ring)
         #expect(input.text == "my draft")
         let yanked = edit("ab", [(.character("w"), Self.ctrl), (.character("y"), Self.ctrl), (.character("y"), Self.ctrl), (.character("_"), Self.ctrl)])
         #expect(yanked.text == "ab")
@@ -159,16 +213,18 @@ import Testing
 
     @Test func nonEditingKeysAreLeftToTheCaller() {
         var input = TextInput("abc")
-        let handled = [input.handle(.enter, []), input.handle(.up, []), input.handle(.character("r"), Self.ctrl)]
+        var ring = KillRing()
+        let handled = [(Key.enter, Modifiers()), (.up, []), (.character("r"), Self.ctrl)].map { input.handle($0.0, $0.1, killRing: &ring) }
         #expect(handled == [false, false, false])
         #expect(input.text == "abc")
     }
 
     @Test func wideCharactersAndEmojiMoveAsOne() {
         var input = TextInput("灯台🌅")
-        _ = input.handle(.backspace, [])
+        var ring = KillRing()
+        _ = input.handle(.backspace, [], killRing: &ring)
         #expect(input.text == "灯台")
-        _ = input.handle(.left, [])
+        _ = input.handle(.left, [], killRing: &ring)
         input.insert("の")
         #expect(input.text == "灯の台")
     }

@@ -9,7 +9,7 @@ extension AppState {
     }
 
     mutating func handleHistoryKey(_ key: Key, _ modifiers: Modifiers) -> [Effect] {
-        let reactions = history.handle(key, modifiers, visibleRows: historyRows)
+        let reactions = history.handle(key, modifiers, visibleRows: historyRows, killRing: &killRing)
         let effects = apply(reactions)
         for case .show(let entry) in reactions { leaveHistoryIfItHides(entry) }
         return effects

@@ -7,7 +7,7 @@ extension AppState {
             return []
         }
         let model = self.model
-        return apply(parameters.handle(field, key, modifiers, form: &form, model: model, catalogue: catalogue))
+        return apply(parameters.handle(field, key, modifiers, form: &form, killRing: &killRing, model: model, catalogue: catalogue))
     }
 
     func toggleValue(_ field: ParameterField) -> Bool { form.toggleValue(field, model: model) }

@@ -224,7 +224,8 @@ extension AppState {
             moveFocus(by: -1)
             return []
         default:
-            _ = focus == .prompt ? form.prompt.handle(key, modifiers) : form.negative.handle(key, modifiers)
+            _ = focus == .prompt
+                ? form.prompt.handle(key, modifiers, killRing: &killRing) : form.negative.handle(key, modifiers, killRing: &killRing)
             return []
         }
     }
@@ -245,7 +246,7 @@ extension AppState {
             return []
         case (.character, []), (.character, [.shift]), (.backspace, _):
             var query = recall.search?.query ?? TextInput()
-            _ = query.handle(key, modifiers)
+            _ = query.handle(key, modifiers, killRing: &killRing)
             if let found = recall.searchQueryChanged(query) { form.prompt.replace(with: found) }
             return []
         default:

@@ -29,6 +29,9 @@ public struct AppState: Sendable {
     public var prices = PriceTable()
     /// Earlier prompts for ↑/↓ in the prompt field.
     public var recall = PromptRecall()
+    /// What the kill keys took, in any text field: one ring for all, as readline has. Not part of the form,
+    /// so neither saved nor taken back by the form's undo.
+    public var killRing = KillRing()
     /// Where pictures are made (`fireworks`), or nil with the reason none can be made.
     public var backend: BackendAvailability
     /// Which prompt words the backend's model cannot use (the offline engine knows few words).

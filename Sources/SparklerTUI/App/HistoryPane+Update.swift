@@ -1,10 +1,11 @@
 import SparklerCore
 
 /// The history browser's update: keys on the list and its search, pages arriving, the picture of an entry.
-/// `visibleRows` is how many entries the list shows at once (the layout's business, not the list's).
+/// `visibleRows` is how many entries the list shows at once (the layout's business, not the list's);
+/// `killRing` is the one all text fields share, for the search's kills and yanks.
 extension HistoryPane {
-    public mutating func handle(_ key: Key, _ modifiers: Modifiers, visibleRows: Int) -> [Reaction] {
-        if isSearching { return handleSearchKey(key, modifiers, visibleRows: visibleRows) }
+    public mutating func handle(_ key: Key, _ modifiers: Modifiers, visibleRows: Int, killRing: inout KillRing) -> [Reaction] {
+        if isSearching { return handleSearchKey(key, modifiers, visibleRows: visibleRows, killRing: &killRing) }
         switch key {
         case .up, .character("k"): return moveSelection(to: selected - 1, visibleRows: visibleRows)
         case .down, .character("j"): return moveSelection(to: selected + 1, visibleRows: visibleRows)
@@ -64,18 +65,18 @@ extension HistoryPane {
         }
     }
 
-    private mutating func handleSearchKey(_ key: Key, _ modifiers: Modifiers, visibleRows: Int) -> [Reaction] {
+    private mutating func handleSearchKey(_ key: Key, _ modifiers: Modifiers, visibleRows: Int, killRing: inout KillRing) -> [Reaction] {
         switch key {
         case .enter, .up, .down:
             isSearching = false
-            return key == .enter ? [] : handle(key, modifiers, visibleRows: visibleRows)
+            return key == .enter ? [] : handle(key, modifiers, visibleRows: visibleRows, killRing: &killRing)
         case .escape:
             isSearching = false
             search.replace(with: "")
             return [reload()]
         default:
             let before = search.text
-            _ = search.handle(key, modifiers)
+            _ = search.handle(key, modifiers, killRing: &killRing)
             return search.text == before ? [] : [reload()]
         }
     }

@@ -1,10 +1,13 @@
 import SparklerCore
 
 /// The overlays' update: an overlay takes every key until it closes. `offered` are the compare menu's
-/// choices for the form's model, `examples` the model guide's example prompts.
+/// choices for the form's model, `examples` the model guide's example prompts, `killRing` the one all text
+/// fields share (the path dialogs edit with it).
 extension Overlay {
     /// The overlay left open (nil: closed) and what the key asks of the rest of the playground.
-    public func handle(_ key: Key, _ modifiers: Modifiers, offered: [CompareChoice], examples: [String]) -> (Overlay?, [Reaction]) {
+    public func handle(
+        _ key: Key, _ modifiers: Modifiers, offered: [CompareChoice], examples: [String], killRing: inout KillRing
+    ) -> (Overlay?, [Reaction]) {
         let yes = key == .character("y") || key == .enter
         switch self {
         case .help, .messages:
@@ -50,7 +53,7 @@ extension Overlay {
                 guard !path.text.isEmpty else { return (nil, []) }
                 return (nil, [.notify(StatusMessage("Exporting the grid to \(path.text)…", source: .comparison)), .exportGrid(path: path.text)])
             default:
-                _ = path.handle(key, modifiers)
+                _ = path.handle(key, modifiers, killRing: &killRing)
                 return (.exportSheet(path), [])
             }
         case .exportPath(let id, var path):
@@ -61,7 +64,7 @@ extension Overlay {
                 guard !path.text.isEmpty else { return (nil, []) }
                 return (nil, [.notify(StatusMessage("Exporting \(id) to \(path.text)…", source: .history)), .run(.export(id, path: path.text))])
             default:
-                _ = path.handle(key, modifiers)
+                _ = path.handle(key, modifiers, killRing: &killRing)
                 return (.exportPath(id, path), [])
             }
         }

@@ -10,7 +10,7 @@ public struct ParameterEditor: Sendable, Equatable {
 
     public mutating func handle(
         _ field: ParameterField, _ key: Key, _ modifiers: Modifiers,
-        form: inout FormState, model: ModelCapabilities, catalogue: ModelCatalogue
+        form: inout FormState, killRing: inout KillRing, model: ModelCapabilities, catalogue: ModelCatalogue
     ) -> [Reaction] {
         switch (key, modifiers) {
         case (.up, []):
@@ -39,7 +39,7 @@ public struct ParameterEditor: Sendable, Equatable {
         case .seed:
             return handleSeed(key, form: &form)
         case .text:
-            return handleTextField(field, key, modifiers, form: &form)
+            return handleTextField(field, key, modifiers, form: &form, killRing: &killRing)
         }
         return []
     }
@@ -133,7 +133,9 @@ public struct ParameterEditor: Sendable, Equatable {
 
     // MARK: Text fields
 
-    private func handleTextField(_ field: ParameterField, _ key: Key, _ modifiers: Modifiers, form: inout FormState) -> [Reaction] {
+    private func handleTextField(
+        _ field: ParameterField, _ key: Key, _ modifiers: Modifiers, form: inout FormState, killRing: inout KillRing
+    ) -> [Reaction] {
         if key == .enter { return [.generate] }
         if key == .tab {
             // Tab completes while there is something to complete; in an empty field it moves on, as elsewhere.
@@ -141,7 +143,7 @@ public struct ParameterEditor: Sendable, Equatable {
             return text.isEmpty ? [.moveFocus(by: 1)] : [.run(.completePath(field, text))]
         }
         var input = form.textInput(field)
-        if input.handle(key, modifiers) { form.setText(field, input) }
+        if input.handle(key, modifiers, killRing: &killRing) { form.setText(field, input) }
         return []
     }
 

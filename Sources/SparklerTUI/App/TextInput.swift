@@ -1,17 +1,17 @@
-/// A single-line text being edited with readline's keys (see `TextEditCommand`): motion, kills into a
-/// kill ring that Ctrl-Y and Alt-Y yank back from, and undo. The cursor counts graphemes, so wide
-/// characters and emoji move as one.
+/// A single-line text being edited with readline's keys (see `TextEditCommand`): motion, kills into the
+/// kill ring that every field shares (its owner passes it in), Ctrl-Y and Alt-Y yanking back from it, and
+/// undo. The cursor counts graphemes, so wide characters and emoji move as one.
 public struct TextInput: Sendable, Equatable {
     public private(set) var text: String
     public private(set) var cursor: Int
     private var history = EditHistory()
-    private var killRing = KillRing()
     private var lastEdit = LastEdit.other
 
     /// What the previous key did, which decides what the next one does: typing continues one undo
-    /// step, a kill joins the previous kill, Alt-Y replaces what was just yanked.
+    /// step, a kill joins the previous kill, Alt-Y replaces what was just yanked. A kill and a yank hold
+    /// the shared ring's `changes` after them: another field's kill in between breaks the chain.
     private enum LastEdit {
-        case typing, kill, yank(Range<Int>), other
+        case typing, kill(ring: Int), yank(Range<Int>, ring: Int), other
     }
 
     public init(_ text: String = "") {
@@ -20,7 +20,7 @@ public struct TextInput: Sendable, Equatable {
     }
 
     /// Two inputs are equal when they hold the same text and cursor: how they were edited (undo steps,
-    /// the kill ring) is not part of what a form holds.
+    /// the last kill) is not part of what a form holds.
     public static func == (lhs: TextInput, rhs: TextInput) -> Bool {
         lhs.text == rhs.text && lhs.cursor == rhs.cursor
     }
@@ -43,14 +43,15 @@ public struct TextInput: Sendable, Equatable {
         lastEdit = .other
     }
 
-    /// Applies an editing key; false when the key is not an editing key (the caller handles it).
-    public mutating func handle(_ key: Key, _ modifiers: Modifiers) -> Bool {
+    /// Applies an editing key, killing into and yanking from `killRing`; false when the key is not an
+    /// editing key (the caller handles it).
+    public mutating func handle(_ key: Key, _ modifiers: Modifiers, killRing: inout KillRing) -> Bool {
         guard let command = TextEditCommand(key, modifiers) else { return false }
-        apply(command)
+        apply(command, killRing: &killRing)
         return true
     }
 
-    private mutating func apply(_ command: TextEditCommand) {
+    private mutating func apply(_ command: TextEditCommand, killRing: inout KillRing) {
         switch command {
         case .type(let character): type(character)
         case .moveLeft: move(to: cursor - 1)
@@ -61,13 +62,13 @@ public struct TextInput: Sendable, Equatable {
         case .moveWordForward: move(to: wordEnd(after: cursor))
         case .deleteBackward: delete(cursor - 1..<cursor)
         case .deleteForward: delete(cursor..<cursor + 1)
-        case .killToStart: kill(0..<cursor, backward: true)
-        case .killToEnd: kill(cursor..<text.count, backward: false)
-        case .killSpaceWordBackward: kill(spaceWordStart(before: cursor)..<cursor, backward: true)
-        case .killWordBackward: kill(wordStart(before: cursor)..<cursor, backward: true)
-        case .killWordForward: kill(cursor..<wordEnd(after: cursor), backward: false)
-        case .yank: yank()
-        case .yankPop: yankPop()
+        case .killToStart: kill(0..<cursor, backward: true, into: &killRing)
+        case .killToEnd: kill(cursor..<text.count, backward: false, into: &killRing)
+        case .killSpaceWordBackward: kill(spaceWordStart(before: cursor)..<cursor, backward: true, into: &killRing)
+        case .killWordBackward: kill(wordStart(before: cursor)..<cursor, backward: true, into: &killRing)
+        case .killWordForward: kill(cursor..<wordEnd(after: cursor), backward: false, into: &killRing)
+        case .yank: yank(from: killRing)
+        case .yankPop: yankPop(from: &killRing)
         case .undo: undo()
         }
     }
@@ -92,32 +93,32 @@ public struct TextInput: Sendable, Equatable {
         remove(range)
     }
 
-    private mutating func kill(_ range: Range<Int>, backward: Bool) {
-        defer { lastEdit = .kill }
+    private mutating func kill(_ range: Range<Int>, backward: Bool, into killRing: inout KillRing) {
+        defer { lastEdit = .kill(ring: killRing.changes) }
         guard !range.isEmpty else { return }
-        let continuesKill = if case .kill = lastEdit { true } else { false }
+        let continuesKill = if case .kill(let ring) = lastEdit { ring == killRing.changes } else { false }
         killRing.add(String(Array(text)[range]), joiningPrevious: continuesKill, before: backward)
         recordUndo()
         remove(range)
     }
 
-    private mutating func yank() {
+    private mutating func yank(from killRing: KillRing) {
         guard let killed = killRing.top else { return }
         recordUndo()
         let start = cursor
         insertAtCursor(killed)
-        lastEdit = .yank(start..<cursor)
+        lastEdit = .yank(start..<cursor, ring: killRing.changes)
     }
 
-    /// Only straight after a yank: swaps the yanked text for the next older kill.
-    private mutating func yankPop() {
-        guard case .yank(let yanked) = lastEdit else { return }
+    /// Only straight after this field's yank: swaps the yanked text for the next older kill.
+    private mutating func yankPop(from killRing: inout KillRing) {
+        guard case .yank(let yanked, let ring) = lastEdit, ring == killRing.changes else { return }
         killRing.rotate()
         guard let killed = killRing.top else { return }
         recordUndo()
         remove(yanked)
         insertAtCursor(killed)
-        lastEdit = .yank(yanked.lowerBound..<cursor)
+        lastEdit = .yank(yanked.lowerBound..<cursor, ring: killRing.changes)
     }
 
     private mutating func undo() {

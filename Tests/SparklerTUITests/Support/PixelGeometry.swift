@@ -143,7 +143,10 @@ struct ScreenshotDifference: CustomStringConvertible {
     var isEmpty: Bool { points.isEmpty }
 
     /// The smallest rectangle holding every differing pixel, nil when none differs.
-    var boundingBox: ScreenRect? {
+    var boundingBox: ScreenRect? { Self.boundingBox(of: points) }
+
+    /// The smallest rectangle holding `points`, nil when there are none.
+    static func boundingBox(of points: [(x: Int, y: Int)]) -> ScreenRect? {
         guard let first = points.first else { return nil }
         var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
         for point in points {

@@ -27,7 +27,8 @@ final class RealTerminal {
     }
 
     enum Kind: Sendable, Equatable, CustomStringConvertible {
-        /// xterm; `vt340` adds `-ti vt340`, whose sixel graphics plain xterm lacks.
+        /// xterm; `vt340` adds `-ti vt340`, whose sixel graphics plain xterm lacks. Alt sends Esc-prefixed
+        /// keys (`metaSendsEscape`), as the README asks of xterm's users.
         case xterm(vt340: Bool)
         /// kitty with LIBGL_ALWAYS_SOFTWARE=1, no user configuration, no cursor blink.
         case kitty
@@ -134,6 +135,7 @@ final class RealTerminal {
         switch kind {
         case .xterm(let vt340):
             arguments = ["xterm", "-display", display.name] + (vt340 ? ["-ti", "vt340"] : [])
+                + ["-xrm", "XTerm*metaSendsEscape: true"]
                 + ["-fa", font, "-fs", size, "-geometry", "\(columns)x\(rows)+0+0", "-title", "sparkler-real-terminal", "-e"] + inner
         case .kitty:
             terminalEnvironment["LIBGL_ALWAYS_SOFTWARE"] = "1"
@@ -219,6 +221,13 @@ final class RealTerminal {
 
     /// Half a cell each way: how far anti-aliased glyph edges may bleed past a region of cells.
     var halfCell: (x: Int, y: Int) { (cellSize.width / 2, cellSize.height / 2) }
+
+    /// Whether pixel column `x` of a screenshot is the first or the last of its cell's, where a glyph of the
+    /// next cell may bleed in (xterm's anti-aliasing).
+    func isCellEdge(x: Int) -> Bool {
+        let offset = (x - textOrigin.x) % cellSize.width
+        return offset == 0 || offset == cellSize.width - 1
+    }
 
     // MARK: Looking
 
