@@ -12,7 +12,11 @@ Each run: a fresh pty of 120x40 cells (1200x800 pixels, so no size question matt
 XDG_* folders (no history, no saved form), TERM=xterm-256color, LANG=C.UTF-8, no FIREWORKS_API_KEY (the
 offline engine). After the frame it sends Ctrl-C and waits for the exit, killing it after a few seconds.
 
-Usage: scripts/bench-startup.py .build/release/sparkler [--runs 20] [--warmup 2] [--timeout 10]
+With --history DIR (a folder holding history.sqlite, e.g. history-bench's 100,000 entries), every run opens
+that history (linked in as $XDG_DATA_HOME/sparkler), waits --settle seconds after the first frame (the
+history pane's first page loads after it) and also reports the process's peak resident memory (VmHWM).
+
+Usage: scripts/bench-startup.py .build/release/sparkler [--runs 20] [--warmup 2] [--timeout 10] [--history DIR --settle 1]
 The modes take turns run by run, after the warm-ups. Prints median, p10 and p90 per mode on stderr,
 and a Markdown table on stdout, with when the query was written and from it to the frame (the wait
 for the answers, and the painting). Exits non-zero if a run never shows a frame. Python 3 standard
@@ -49,7 +53,7 @@ class NoFrame(Exception):
     pass
 
 
-def environment(home):
+def environment(home, history):
     env = {
         "HOME": home,
         "XDG_CONFIG_HOME": os.path.join(home, "config"),
@@ -65,7 +69,21 @@ def environment(home):
         env["SPARKLER_MODEL_DIR"] = os.environ["SPARKLER_MODEL_DIR"]
     for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.makedirs(env[key])
+    if history:
+        os.symlink(history, os.path.join(env["XDG_DATA_HOME"], "sparkler"))
     return env
+
+
+def peak_memory_kb(pid):
+    """VmHWM of a running process, in KiB; None when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
 
 
 def spawn(binary, env):
@@ -121,11 +139,11 @@ def finish(pid, master):
     return os.waitstatus_to_exitcode(status)
 
 
-def run_once(binary, mode, timeout):
-    """One start-up: (ms to the first frame, ms to the query or None, exit status)."""
+def run_once(binary, mode, timeout, history=None, settle=0.0):
+    """One start-up: (ms to the first frame, ms to the query or None, exit status, peak memory in KiB)."""
     home = tempfile.mkdtemp(prefix="sparkler-startup-")
     try:
-        env = environment(home)
+        env = environment(home, history)
         start = time.perf_counter()
         pid, master = spawn(binary, env)
         deadline = start + timeout
@@ -154,9 +172,13 @@ def run_once(binary, mode, timeout):
             tail = bytes(output[-400:])
             reason = "exited" if chunk == b"" else f"no frame within {timeout:g} s"
             raise NoFrame(f"{mode}: {reason} (exit status {status}); last output: {tail!r}")
+        settled = time.perf_counter() + settle
+        while read_some(master, settled) not in (None, b""):
+            pass
+        memory = peak_memory_kb(pid)
         status = finish(pid, master)
         to_ms = lambda t: (t - start) * 1000.0  # noqa: E731
-        return to_ms(framed_at), (to_ms(asked_at) if asked_at is not None else None), status
+        return to_ms(framed_at), (to_ms(asked_at) if asked_at is not None else None), status, memory
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
@@ -173,7 +195,10 @@ def main():
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs per mode first (default 2)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds a run may take to show its frame")
     parser.add_argument("--modes", nargs="+", choices=("answering", "silent"), default=["answering", "silent"])
+    parser.add_argument("--history", help="a history folder (history.sqlite) every run opens")
+    parser.add_argument("--settle", type=float, default=0.0, help="seconds to wait after the first frame before reading memory")
     args = parser.parse_args()
+    history = os.path.abspath(args.history) if args.history else None
     binary = os.path.abspath(args.binary)
     if not os.access(binary, os.X_OK):
         sys.exit(f"bench-startup: {binary} is not an executable")
@@ -190,15 +215,18 @@ def main():
     asked = {mode: [] for mode in args.modes}
     after = {mode: [] for mode in args.modes}
     statuses = {mode: [] for mode in args.modes}
+    memories = {mode: [] for mode in args.modes}
     try:
         for _ in range(args.warmup):
             for mode in args.modes:
-                run_once(binary, mode, args.timeout)
+                run_once(binary, mode, args.timeout, history, args.settle)
         # The modes take turns, so a machine that drifts during the benchmark drifts both alike.
         for _ in range(args.runs):
             for mode in args.modes:
-                frame_ms, asked_ms, status = run_once(binary, mode, args.timeout)
+                frame_ms, asked_ms, status, memory = run_once(binary, mode, args.timeout, history, args.settle)
                 frames[mode].append(frame_ms)
+                if memory is not None:
+                    memories[mode].append(memory)
                 statuses[mode].append(status)
                 if asked_ms is not None:
                     asked[mode].append(asked_ms)
@@ -231,6 +259,12 @@ def main():
             print(f"; from the query to the frame, {results['silent'][4] - results['answering'][4]:.1f} ms.")
         else:
             print(".")
+    if history:
+        for mode in args.modes:
+            if memories[mode]:
+                print(f"\nPeak resident memory with {history}, {labels[mode]}: median "
+                      f"{statistics.median(memories[mode]) / 1024:.1f} MiB, most {max(memories[mode]) / 1024:.1f} MiB "
+                      f"({len(memories[mode])} runs, read {args.settle:g} s after the first frame).")
     for line in odd:
         print(f"note: {line}")
     return 0

@@ -18,6 +18,14 @@ export XDG_DATA_HOME="$results/data" XDG_CONFIG_HOME="$results/config"
 model=accounts/fireworks/models/playground-v2-1024px-aesthetic
 body='{"prompt":"a beautiful sunset over the ocean","cfg_scale":3,"height":1024,"width":1024,"steps":30,"seed":1,"samples":1,"safety_check":false}'
 
+echo "== Start-up: sparkler --version vs chafa --version =="
+echo "   the cost every command pays before doing anything."
+hyperfine --warmup 5 --runs 100 -N --export-markdown "$results/startup-version.md" \
+    --command-name "sparkler --version" ".build/release/sparkler --version" \
+    --command-name "chafa --version" "chafa --version"
+cat "$results/startup-version.md"
+
+echo
 echo "== One 1024x1024 JPEG from a local Fireworks-compatible server, whole process =="
 echo "   sparkler also validates the image, embeds its parameters, and records it in history."
 hyperfine --warmup 3 --runs 40 --export-markdown "$results/generate.md" \
@@ -51,7 +59,7 @@ hyperfine --warmup 3 --runs 30 --export-markdown "$results/search.md" \
     --command-name "sparkler history list --search" \
     ".build/release/sparkler history list --search 'sunset oce' --limit 50" \
     --command-name "sqlite3" \
-    "sqlite3 $XDG_DATA_HOME/sparkler/history.sqlite \"SELECT id, createdAt, prompt FROM historyEntry WHERE id IN (SELECT rowid FROM historyEntry_ft WHERE historyEntry_ft MATCH '\\\"sunset\\\" \\\"oce\\\"*') ORDER BY id DESC LIMIT 50\""
+    "sqlite3 $XDG_DATA_HOME/sparkler/history.sqlite \"SELECT e.id, e.createdAt, e.prompt FROM historyEntry_ft f JOIN historyEntry e ON e.id = f.rowid WHERE historyEntry_ft MATCH '\\\"sunset\\\" \\\"oce\\\"*' ORDER BY f.rowid DESC LIMIT 50\""
 cat "$results/search.md"
 
 echo
@@ -109,3 +117,9 @@ echo "== Start-up to the first frame (terminal query): the playground in a 120x4
 echo "   from spawn until the status line is on screen; the terminal answers XTVERSION and DA1 at once"
 echo "   (xterm vt340's replies) or never (the playground waits out its 150 ms for DA1)."
 python3 scripts/bench-startup.py .build/release/sparkler --runs 20 --warmup 2 | tee "$results/startup.md"
+
+echo
+echo "== The playground over the 100,000-entry history: first frame and peak memory =="
+echo "   the history-bench folder from above, read 1 s after the first frame (the history's first page is loaded by then)."
+python3 scripts/bench-startup.py .build/release/sparkler --runs 10 --warmup 1 --modes answering \
+    --history "$XDG_DATA_HOME/sparkler" --settle 1 | tee "$results/startup-history.md"

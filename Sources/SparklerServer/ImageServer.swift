@@ -32,7 +32,9 @@ public struct ImageServer: Sendable {
     /// Serves until the task is cancelled or, with `shutdownSignals`, until SIGTERM or SIGINT: then it
     /// stops accepting, refuses what still waits (503) and lets the running generation finish, for at
     /// most the configured timeout. `onListening` gets the base URL, with the port actually bound.
-    public func run(shutdownSignals: Bool, onListening: @escaping @Sendable (String) -> Void) async throws {
+    public func run(
+        shutdownSignals: Bool, stop: ServerStop? = nil, onListening: @escaping @Sendable (String) -> Void
+    ) async throws {
         let routes = FireworksRoutes(
             configuration: configuration, models: models, engine: engine, history: history, queue: queue,
             kontextTasks: KontextTaskStore(sampleLifetime: configuration.sampleLifetime), logger: logger
@@ -62,7 +64,9 @@ public struct ImageServer: Sendable {
         // whatever is left) only once that answer has had time to go.
         group.maximumGracefulShutdownDuration = configuration.timeout + Self.windDown
         do {
-            try await ServiceGroup(configuration: group).run()
+            let serviceGroup = ServiceGroup(configuration: group)
+            stop?.attach(serviceGroup)
+            try await serviceGroup.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES || error.errnoCode == EADDRNOTAVAIL {
             throw ListenFailure(host: configuration.host, port: configuration.port, code: error.errnoCode)
         }

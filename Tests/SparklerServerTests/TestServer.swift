@@ -30,6 +30,7 @@ final class TestServer: Sendable {
     let queue: GenerationQueue
     let directory: URL
     private let task: Task<Void, any Error>
+    private let serverStop = ServerStop()
 
     /// The catalogue's models plus sparkler-tiny with a 64x64 size, so that tests stay quick.
     static let models = ServedModels(ModelCatalogue().models.map { model in
@@ -56,15 +57,22 @@ final class TestServer: Sendable {
         )
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         queue = server.queue
-        task = Task { try await server.run(shutdownSignals: false) { continuation.yield($0) } }
+        task = Task { [serverStop] in try await server.run(shutdownSignals: false, stop: serverStop) { continuation.yield($0) } }
         var iterator = urls.makeAsyncIterator()
         guard let url = await iterator.next() else { throw CancellationError() }
         baseURL = url
     }
 
+    /// Shuts the server down as SIGTERM would; a picture a test left running is given 10 s, then the task is
+    /// cancelled (by then no connection is being accepted).
     func stop() async {
-        task.cancel()
+        await serverStop.now()
+        let deadline = Task { [task] in
+            try await Task.sleep(for: .seconds(10))
+            task.cancel()
+        }
         _ = await task.result
+        deadline.cancel()
         try? FileManager.default.removeItem(at: directory)
     }
 
