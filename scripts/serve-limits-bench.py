@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """sparkler serve under hostile load (issue #15): memory under six decompression bombs and six maximal
-uploads at once, and a normal request's latency while 250 idle connections are held open.
-Usage: scripts/serve-limits-bench.py [path to sparkler, default .build/release/sparkler]"""
+uploads at once, a normal request's latency while 250 idle connections are held open, and while a flood of
+20,000 connections (the issue's attack) is opened and held.
+Usage: scripts/serve-limits-bench.py [path to sparkler, default .build/release/sparkler] [flood size, default 20000]"""
 import sys
 BINARY = sys.argv[1] if len(sys.argv) > 1 else '.build/release/sparkler'
-import os, socket, struct, subprocess, tempfile, threading, time, urllib.request, zlib
+FLOOD = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
+import errno, os, resource, socket, struct, subprocess, tempfile, threading, time, urllib.request, zlib
 def png(w, h, data=None):
     raw = data if data is not None else b'\0' * ((w + 1) * h)
     def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
@@ -47,4 +49,25 @@ print('250 idle connections open; GET /models latency ms', [round(x * 1000, 1) f
 time.sleep(12)
 t0 = time.time(); urllib.request.urlopen(url + '/models', timeout=60).read()
 print('after the 10 s header timeout, the idle ones were closed:', sum(1 for s in idle if s.recv(1) == b''), 'of', len(idle), '; GET ms', round((time.time()-t0)*1000,1))
+for s in idle: s.close()
+# The flood: FLOOD connections from as many loopback addresses (so the client's ports never run out), opened
+# as fast as the kernel takes them and held; the server admits 256 and closes the rest as they open.
+resource.setrlimit(resource.RLIMIT_NOFILE, (FLOOD + 1024, FLOOD + 1024))
+flood = []
+t0 = time.time()
+for i in range(FLOOD):
+    s = socket.socket(); s.setblocking(False); s.bind((f'127.{1 + i // 60000}.{(i // 250) % 240}.{i % 250 + 2}', 0))
+    err = s.connect_ex(('127.0.0.1', port))
+    if err not in (0, errno.EINPROGRESS): s.close(); continue
+    flood.append(s)
+opened = time.time() - t0
+lat = []
+for _ in range(5):
+    t1 = time.time(); urllib.request.urlopen(url + '/models', timeout=60).read(); lat.append(time.time() - t1)
+print(f'{len(flood)} connections opened in {opened:.1f} s and held; GET /models latency ms', [round(x * 1000, 1) for x in lat],
+      'server RSS MB', rss(), 'peak MB', hwm(), 'server descriptors', len(os.listdir(f'/proc/{p.pid}/fd')))
+for s in flood: s.close()
+time.sleep(2)
+t1 = time.time(); urllib.request.urlopen(url + '/models', timeout=60).read()
+print('flood closed: GET ms', round((time.time() - t1) * 1000, 1), 'server RSS MB', rss())
 p.terminate(); p.wait()

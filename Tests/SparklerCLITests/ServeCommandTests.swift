@@ -122,7 +122,10 @@ import TestSupport
     @Test func connectionLimitsAreSetOnTheCommandLine() async throws {
         let cli = try SparklerProcess()
         defer { cli.cleanUp() }
-        let (process, _, baseURL) = try await startServer(cli, ["--max-connections", "3", "--max-connections-per-client", "2"])
+        // A long header timeout: on a loaded machine the held connections must not be closed for idling
+        // before the last one opens (that would free their places; a full run once saw five 200s).
+        let (process, _, baseURL) = try await startServer(
+            cli, ["--max-connections", "3", "--max-connections-per-client", "2", "--header-timeout-seconds", "600"])
         let port = try #require(URL(string: baseURL)?.port)
         let request = "GET /inference/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
         /// Opens a connection from `peer`, asks on it and keeps it open: the status line, "" when closed unanswered.
