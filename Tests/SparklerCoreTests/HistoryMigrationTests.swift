@@ -43,6 +43,24 @@ import Testing
     }
 
     /// A row whose stored request was damaged (by hand, or by a newer Sparkler) names itself and what is wrong.
+    /// A history file that is not a database says so in words when history opens, not with GRDB's text
+    /// quoting the statement it was running.
+    @Test func aDamagedHistoryFileIsExplainedInWordsWhenOpened() throws {
+        let history = try TemporaryHistory()
+        let file = history.directory.appending(path: "history.sqlite")
+        for suffix in ["-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: file.path + suffix)
+        }
+        try Data(repeating: 0x5A, count: 8192).write(to: file)
+        do {
+            _ = try history.openAnother()
+            Issue.record("a file of Z bytes was opened as a history")
+        } catch let error as HistoryError {
+            #expect("\(error)".contains("cannot be opened: the file is damaged"), "\(error)")
+            #expect(!"\(error)".contains("SQLite error"), "\(error)")
+        }
+    }
+
     @Test(arguments: [
         (#"{"model": "m"}"#, "its stored request lacks \"prompt\""),
         (#"{"model": "m", "prompt": "p", "seed": "seven", "samples": 1, "format": "png", "safetyCheck": false, "mode": {"kind": "text-to-image"}}"#,

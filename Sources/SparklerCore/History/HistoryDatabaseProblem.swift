@@ -14,7 +14,7 @@ enum HistoryDatabaseProblem {
         case .SQLITE_IOERR:
             "the disk reported an input/output error"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            "another program kept it locked for too long"
+            "another Sparkler or program kept it locked for more than 5 seconds; try again once it has finished"
         default:
             "SQLite says \(error.message ?? "error \(error.resultCode.rawValue)")"
         }

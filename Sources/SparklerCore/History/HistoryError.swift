@@ -19,6 +19,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileSystem(operation: String, path: String, code: Int32)
     /// The database refused a write; `problem` says why in words (`HistoryDatabaseProblem`), never with its SQL.
     case databaseWrite(path: String, problem: String)
+    /// Opening (and bringing the schema up to date) failed: locked past the busy timeout, damaged, a full disk.
+    case databaseOpen(path: String, problem: String)
     /// History was opened read-only (`HistoryStore.isReadOnly`) and something tried to change it.
     case readOnly(path: String)
     /// A read-only history whose database cannot be read either.
@@ -46,6 +48,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot \(operation) \(path): \(String(cString: strerror(code)))."
         case .databaseWrite(let path, let problem):
             "the history database \(path) cannot be written: \(problem)."
+        case .databaseOpen(let path, let problem):
+            "the history database \(path) cannot be opened: \(problem)."
         case .readOnly(let path):
             "the history in \(path) is read-only (its folder or history.sqlite cannot be written), so nothing in it can be added or changed."
         case .readOnlyUnreadable(let path, let problem):

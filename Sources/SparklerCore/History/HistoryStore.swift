@@ -34,9 +34,14 @@ public final class HistoryStore: Sendable {
             return
         }
         try images.prepareTemporaryFolder()
-        database = try ExclusiveFileLock.withLock(at: directory.appending(path: "history.lock")) {
-            try Self.migrate(path)
-            return try DatabasePool(path: path, configuration: Self.configuration)
+        do {
+            database = try ExclusiveFileLock.withLock(at: directory.appending(path: "history.lock")) {
+                try Self.migrate(path)
+                return try DatabasePool(path: path, configuration: Self.configuration)
+            }
+        } catch let error as DatabaseError {
+            // GRDB's text quotes the statement ("BEGIN IMMEDIATE TRANSACTION"), which tells a user nothing.
+            throw HistoryError.databaseOpen(path: path, problem: HistoryDatabaseProblem.describe(error))
         }
         sweepOrphanedPicturesIfDue()
     }
