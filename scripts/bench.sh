@@ -2,9 +2,11 @@
 # Benchmarks, each against a peer tool doing the same work in the same run. Results: BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The release flags `make` builds with (statically linked Swift runtime).
+release=${RELEASE:--c release --static-swift-stdlib}
 
-swift build -c release --product sparkler
-swift build -c release --product fireworks-stub
+swift build $release --product sparkler
+swift build $release --product fireworks-stub
 results=$(mktemp -d)
 stub_output="$results/stub.out"
 .build/release/fireworks-stub --key bench-key > "$stub_output" &
@@ -49,7 +51,7 @@ cat "$results/render.md"
 
 echo
 echo "== History with 100,000 entries, in process (the playground's history pane) =="
-swift build -c release --product history-bench
+swift build $release --product history-bench
 .build/release/history-bench "$XDG_DATA_HOME/sparkler" | tee "$results/history.md"
 
 echo
@@ -82,7 +84,7 @@ cat "$results/compare.md"
 echo
 echo "== The offline engine: one picture at the defaults (DDIM, 20 steps, guidance 3), in process =="
 echo "   PyTorch runs the same weights and sampler, float32, the two passes batched, two threads."
-swift build -c release --product engine-bench
+swift build $release --product engine-bench
 make -s training/.venv/.installed
 .build/release/engine-bench 20 | tee "$results/engine.md"
 (cd training && .venv/bin/python bench_reference.py --runs 20) | tee -a "$results/engine.md"
@@ -101,7 +103,7 @@ echo
 echo "== sparkler serve: 512x512 JPEGs from the offline engine over HTTP, 1, 2 and 8 concurrent clients =="
 echo "   each row against the 1-client row, the engine's single-picture time: the server draws one picture at a"
 echo "   time, and its queue of 16 holds every waiting client, so there should be no 429s."
-swift build -c release --product serve-bench
+swift build $release --product serve-bench
 serve_output="$results/serve.out"
 SPARKLER_LOG=warning .build/release/sparkler serve --port 0 --key bench-key --queue 16 > "$serve_output" &
 serve_pid=$!
