@@ -7,8 +7,8 @@ import SparklerEngine
 /// conditional and unconditional side by side), timed over several runs, with the arithmetic rate it
 /// reaches; then the same through the backend (upscaled to 512x512 and encoded), then every sampler;
 /// then prompt adherence over `AdherenceSuite` (8 seeds per caption) at guidance 3 and 7, then how often
-/// each shape's outline reads as that shape. `engine-bench outlines` runs the last part alone (to judge a
-/// checkpoint exported to `SPARKLER_MODEL_DIR`).
+/// each shape's outline reads as that shape, then the held-out wordings. `engine-bench outlines` and
+/// `engine-bench wording` run those parts alone (to judge a checkpoint exported to `SPARKLER_MODEL_DIR`).
 @main
 struct EngineBench {
     /// Multiply-adds of one forward pass for one 32x32 picture (MODEL_CARD.md: 214M), as FLOPs.
@@ -24,6 +24,10 @@ struct EngineBench {
         )
         if arguments.first == "outlines" {
             try printOutlines(generator, settings)
+            return
+        }
+        if arguments.first == "wording" {
+            try printWording(generator, settings)
             return
         }
         let runs = arguments.first.flatMap(Int.init) ?? 20
@@ -64,6 +68,36 @@ struct EngineBench {
             print("\nPrompt adherence, DDIM 20 steps, guidance \(guidance), 8 seeds per caption:\n\(tally)")
         }
         try printOutlines(generator, settings)
+        try printWording(generator, settings)
+    }
+
+    /// `HeldOutWordings`: of the pictures of each prompt (4 seeds, the defaults), the share that shows every
+    /// fact, by kind of scene, and the mean share of facts shown.
+    static func printWording(_ generator: ImageGenerator, _ settings: EngineSettings) throws {
+        let wordings = try HeldOutWordings()
+        var shown: [String: (all: Int, pictures: Int, score: Double)] = [:]
+        for prompt in wordings.prompts {
+            for seed: UInt64 in 1...4 {
+                var each = settings
+                (each.prompt, each.seed) = (prompt.text, seed)
+                let checks = AdherenceChecker().check(try generator.generate(each).image, expected: prompt.facts)
+                let passed = checks.filter(\.passed).count
+                for kind in [prompt.kind, "all"] {
+                    var entry = shown[kind] ?? (0, 0, 0)
+                    entry.all += passed == checks.count ? 1 : 0
+                    entry.pictures += 1
+                    entry.score += Double(passed) / Double(max(checks.count, 1))
+                    shown[kind] = entry
+                }
+            }
+        }
+        print("\nHeld-out wordings (\(wordings.prompts.count) prompts, 4 seeds each, DDIM 20 steps, guidance \(settings.guidance)):")
+        print("| scenes | pictures | show every fact | mean share of facts |")
+        print("|---|---:|---:|---:|")
+        for (kind, entry) in shown.sorted(by: { $0.key == "all" ? false : $1.key == "all" ? true : $0.key < $1.key }) {
+            print("| \(kind) | \(entry.pictures) | \(String(format: "%.2f", Double(entry.all) / Double(entry.pictures))) | "
+                + "\(String(format: "%.2f", entry.score / Double(entry.pictures))) |")
+        }
     }
 
     /// `OutlineSuite`: of the pictures of each shape and size, how many read as that shape.
