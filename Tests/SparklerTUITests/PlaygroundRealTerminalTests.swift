@@ -103,7 +103,9 @@ struct PlaygroundRealTerminalTests {
         let difference = ScreenshotDifference(symbols, pixels, tolerance: 24)
         let outside = difference.outside(paneBox, slackX: cell.width / 2, slackY: cell.height / 2)
             .filter { !statusLine.contains(x: $0.x, y: $0.y) }
-        #expect(outside.isEmpty, "\(setup.testDescription): \(outside.count) pixels differ outside the image pane, e.g. \(outside.prefix(5))")
+        // A moved or redrawn cell changes dozens of pixels; a full run once saw a single stray pixel inside a
+        // border cell in xterm (its glyph smoothing), which two pixels' allowance leaves aside.
+        #expect(outside.count <= 2, "\(setup.testDescription): \(outside.count) pixels differ outside the image pane, e.g. \(outside.prefix(5))")
         #expect(difference.count > 0, "the pixel picture is not the symbols picture")
 
         // The picture (blue to its edges) as large as the pane's inside allows, square, centred within half a cell.
