@@ -11,6 +11,21 @@ import Testing
         return cells
     }
 
+    /// What `render` draws from, so a decoder may scale down to it: 8x8 pixels per cell in symbols, the shown
+    /// size in pixel graphics; a picture scaled to it lays out in the same cells as the full one.
+    @Test func pixelsUsedAreEightPerCellInSymbolsAndTheShownSizeInPixelGraphics() {
+        let cell = PixelSize(width: 10, height: 20)
+        let symbols = PictureFormat(mode: .symbols, colorDepth: .palette256, cell: cell)
+        let kitty = PictureFormat(mode: .kitty, colorDepth: .truecolor, cell: cell)
+        let used = PictureRenderer.pixelsUsed(imageWidth: 1024, imageHeight: 1024, columns: 80, rows: 40, format: symbols)
+        #expect(used == ImageSize(width: 640, height: 320))
+        #expect(PictureRenderer.pixelsUsed(imageWidth: 1024, imageHeight: 1024, columns: 80, rows: 40, format: kitty)
+            == ImageSize(width: 800, height: 800))
+        let full = renderer.render(GraphicsTestImages.solid(width: 1024, height: 1024, red: 0, green: 0, blue: 255), columns: 80, rows: 40, format: symbols)
+        let scaled = renderer.render(GraphicsTestImages.solid(width: 640, height: 640, red: 0, green: 0, blue: 255), columns: 80, rows: 40, format: symbols)
+        #expect(scaled.fit.picture == full.fit.picture)
+    }
+
     @Test func solidRedIsRedInTruecolor() {
         let picture = renderer.render(GraphicsTestImages.solid(red: 255, green: 0, blue: 0), columns: 8, rows: 4, format: GraphicsTestImages.symbolsTruecolor)
         #expect(cells(picture).count == 32)

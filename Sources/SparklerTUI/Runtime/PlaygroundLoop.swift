@@ -21,6 +21,8 @@ struct PlaygroundLoop: @unchecked Sendable {
         let painter = FramePainter(session: session)
         reader.pushBack(session.probe?.typed ?? [])
         var answers = session.probe?.answers ?? TerminalAnswers()
+        // Measured by the probe; a terminal that answers after its timeout keeps the stand-ins every terminal
+        // draws alike.
         CharacterWidth.use(EmojiWidths(answers: answers))
         let graphics = options.graphics.detect(
             environment: setup.environment, answers: answers, window: .ofStandardOutput(),
@@ -68,12 +70,6 @@ struct PlaygroundLoop: @unchecked Sendable {
             switch reader.next(timeout: .milliseconds(state.isBusy ? 50 : 100)) {
             case .terminalReply(let reply):
                 answers.record(reply)
-                if case .cursorPosition = reply {
-                    // The emoji measurement answered late: lay text out by it from now on.
-                    CharacterWidth.use(EmojiWidths(answers: answers))
-                    painter.repaintEverything()
-                    paint()
-                }
                 refreshGeometry()
             case .resize(let width, let height):
                 refreshGeometry()

@@ -29,11 +29,6 @@ public final class FramePainter {
         idcok(sparkler_stdscr(), false)
     }
 
-    /// The next paint writes every cell again (what is on screen was laid out by other widths).
-    public func repaintEverything() {
-        painted = nil
-    }
-
     public func paint(_ frame: Frame) {
         if session.resizeCount != paintedResizeCount {
             paintedResizeCount = session.resizeCount
