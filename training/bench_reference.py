@@ -9,16 +9,14 @@ unconditional in one batch of 2), float32, two threads.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from pathlib import Path
 
 import torch
-from safetensors.torch import load_file
 
-from model import Config, SparklerUNet
-from sample import ddim
+from model import SparklerUNet
+from sample import ddim, load_exported
 from tokenizer import Tokenizer
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "sparkler-tiny"
@@ -26,11 +24,10 @@ PROMPT = "a beautiful sunset over the ocean"
 
 
 def load() -> tuple[SparklerUNet, Tokenizer]:
-    architecture = json.loads((MODEL / "config.json").read_text())["architecture"]
-    fields = {k: (tuple(v) if isinstance(v, list) else v) for k, v in architecture.items() if k in Config.__dataclass_fields__}
-    model = SparklerUNet(Config(**fields))
-    model.load_state_dict({k: v.float() for k, v in load_file(str(MODEL / "model.safetensors")).items()})
-    return model.eval(), Tokenizer.load(MODEL / "tokenizer.json")
+    weights, config, tok, _ = load_exported(MODEL)
+    model = SparklerUNet(config)
+    model.load_state_dict(weights)
+    return model.eval(), tok
 
 
 def main() -> None:

@@ -13,11 +13,13 @@ The sampler, exactly (the Swift port's DDIM must match it):
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import numpy as np
 import torch
 from PIL import Image, ImageDraw
+from safetensors.torch import load_file
 
 from model import T, Config, SparklerUNet, cosine_alphas_cumprod
 from tokenizer import Tokenizer
@@ -39,6 +41,16 @@ def load(ckpt: Path, ema: bool = True) -> tuple[SparklerUNet, Tokenizer, dict]:
     model = SparklerUNet(Config(**state["config"]))
     model.load_state_dict(state["ema" if ema else "model"])
     return model.eval(), Tokenizer.load(Path(ckpt).parent / "tokenizer.json"), state
+
+
+def load_exported(folder: Path) -> tuple[dict[str, torch.Tensor], Config, Tokenizer, dict]:
+    """An exported model folder (models/sparkler-tiny): float32 weights from its float16 ones, the
+    architecture, the tokenizer, and config.json as a whole."""
+    config = json.loads((folder / "config.json").read_text())
+    fields = {k: (tuple(v) if isinstance(v, list) else v) for k, v in config["architecture"].items()
+              if k in Config.__dataclass_fields__}
+    weights = {k: v.float() for k, v in load_file(str(folder / "model.safetensors")).items()}
+    return weights, Config(**fields), Tokenizer.load(folder / "tokenizer.json"), config
 
 
 def ddim_timesteps(n: int) -> list[int]:

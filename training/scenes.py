@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+import phrasing
+
 SIZE = 32
 SUPERSAMPLE = 2
 
@@ -55,7 +57,6 @@ POSITION_PHRASES: dict[str, tuple[str, ...]] = {
     "bottom": ("at the bottom", "at the bottom center"),
     "bottom right": ("at the bottom right", "in the bottom right corner", "in the lower right"),
 }
-SIZE_WORDS = {"small": ("small", "little", "tiny"), "big": ("big", "large")}
 
 
 @dataclass
@@ -284,48 +285,6 @@ def draw_house(cv: Canvas, rng: np.random.Generator, time: str, horizon: float) 
     cv.paint((np.abs(cv.x - x + w * 0.45) < w * 0.25) & (np.abs(cv.y - base + w * 0.75) < w * 0.25), window)
 
 
-def landscape_caption(rng: np.random.Generator, time: str, ground: str, extras: set[str], snowy: bool,
-                      moon: bool) -> str:
-    pick = lambda options: options[rng.integers(0, len(options))]  # noqa: E731
-    sea = pick(("ocean", "sea"))
-    subject = {
-        "ocean": pick((f"the {sea}", f"the {sea}", "the waves", f"a calm {sea}")),
-        "mountains": pick(("snowy mountains", "mountains with snow", "snow capped mountains", "snowy peaks"))
-        if snowy else pick(("mountains", "the mountains", "rocky mountains")),
-        "hills": pick(("green hills", "hills", "rolling hills", "a green valley")),
-        "forest": pick(("a forest", "a pine forest", "the woods", "a forest of trees")),
-    }[ground]
-    if "beach" in extras and ground == "ocean" and rng.random() < 0.5:
-        subject = pick(("the beach", "a beach", "a sandy beach", f"the beach by the {sea}"))
-    with_parts = []
-    for extra, words in (("lighthouse", ("a lighthouse",)), ("house", ("a house", "a little house", "a cabin")),
-                         ("trees", ("trees", "pine trees")), ("beach", ("a beach", "a sandy beach"))):
-        if extra in extras and extra not in subject and rng.random() < 0.85:
-            with_parts.append(pick(words))
-    if moon and rng.random() < 0.5:
-        with_parts.append(pick(("the moon", "a full moon", "the moon and stars")))
-    if with_parts and rng.random() < 0.5:  # "a lighthouse by the sea" puts the extra first
-        lead = with_parts.pop(0)
-        subject = f"{lead} {pick(('by', 'near', 'with'))} {subject}"
-    extra = f" with {' and '.join(with_parts)}" if with_parts else ""
-    adj = pick(("", "", "a beautiful ", "a peaceful ", "a pretty "))
-    if time == "sunset" and rng.random() < 0.5:
-        return f"{adj or 'a '}{pick(('sunset', 'sunset', 'sundown'))} over {subject}{extra}"
-    if time == "night" and rng.random() < 0.3:
-        return f"{pick(('a starry night', 'a clear night', 'night'))} over {subject}{extra}"
-    when = {
-        "day": ("", "", "during the day", "on a sunny day", "in the daytime", "at noon"),
-        "sunset": ("at sunset", "at sunset", "at sundown", "in the sunset"),
-        "dusk": ("at dusk", "at twilight", "in the evening"),
-        "night": ("at night", "at night", "under the stars", "on a starry night", "in the moonlight"),
-    }[time]
-    caption = f"{subject}{extra} {pick(when)}".strip()
-    if adj and (caption.split(" ") + [""])[1] in ("sea", "ocean", "calm", "beach", "sandy", "forest", "pine", "green",
-                                         "lighthouse", "house", "little", "cabin"):
-        caption = adj + caption.split(" ", 1)[1]
-    return caption
-
-
 def make_landscape(rng: np.random.Generator) -> Scene:
     time = TIMES[rng.integers(0, len(TIMES))]
     ground = GROUNDS[rng.integers(0, len(GROUNDS))]
@@ -368,7 +327,8 @@ def make_landscape(rng: np.random.Generator) -> Scene:
             extras.add("house")
     img = cv.downsample()
     draw_stars(img, rng, time, horizon)
-    caption = landscape_caption(rng, time, ground, extras, snowy, sky["moon"] is not None)
+    caption = draw_caption(rng, lambda: phrasing.landscape_caption(rng, time, ground, extras, snowy,
+                                                                   sky["moon"] is not None))
     attributes = {"kind": "landscape", "time": time, "ground": ground, "snowy": snowy,
                   "extras": sorted(extras), "horizon": float(horizon),
                   "sun": sky["sun"], "moon": sky["moon"]}
@@ -410,16 +370,9 @@ def make_shape(rng: np.random.Generator) -> Scene:
     cv.rgb[:] = jitter(rng, COLORS[background]) / 255.0
     cv.paint(shape_mask(cv, shape, cx, cy, r, rng.uniform(-0.15, 0.15)), jitter(rng, COLORS[color]))
 
-    noun = f"{pick(SIZE_WORDS[size]) + ' ' if say_size else ''}{color} {shape}"
-    article = article_for(noun)
-    where = f" {pick(POSITION_PHRASES[position])}" if say_pos else ""
-    bg = ""
-    if say_bg:
-        bg = pick((f" on {article_for(background)} {background} background",
-                     f" on {article_for(background)} {background} background", f" on {background}"))
-    caption = f"{article} {noun}{where}{bg}"
-    if say_bg and rng.random() < 0.15:
-        caption = f"{article_for(background)} {background} background with {article} {noun}{where}"
+    said_size = size if say_size or rng.random() < 0.08 else None  # "medium" is said now and then
+    caption = draw_caption(rng, lambda: phrasing.shape_caption(rng, shape, color, background if say_bg else None,
+                                                               said_size, position if say_pos else None))
     attributes = {"kind": "shape", "shape": shape, "color": color, "background": background, "size": size,
                   "position": position, "center": (float(cx), float(cy)), "radius": float(r)}
     return Scene(cv.downsample(), caption, attributes)
@@ -427,6 +380,13 @@ def make_shape(rng: np.random.Generator) -> Scene:
 
 def article_for(noun: str) -> str:
     return "an" if noun[0] in "aeiou" else "a"
+
+
+def draw_caption(rng: np.random.Generator, phrase) -> str:
+    """A caption from `phrase` that fits the text encoder (the grammar's longest wordings do not)."""
+    while not phrasing.fits(caption := phrase()):
+        pass
+    return caption
 
 
 def make_scene(rng: np.random.Generator, shape_fraction: float = 0.6) -> Scene:

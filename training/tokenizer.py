@@ -1,6 +1,6 @@
 """Word-level tokenizer: lowercase, split on anything that is not a letter, look each word up.
 
-The vocabulary is every word the scene generator's captions use (sorted, so it is stable), after two special
+The vocabulary is every word the caption grammar (phrasing.py) can write (sorted, so it is stable), after two special
 ids: 0 = <pad> (fills the caption up to MAX_LENGTH; the empty caption used for classifier-free guidance is
 all pads) and 1 = <unk> (a word the model never saw; such words are reported, never silently dropped).
 Captions longer than MAX_LENGTH words are truncated (also reported).
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+import phrasing
 import scenes
 
 PAD, UNK = "<pad>", "<unk>"
@@ -41,10 +42,11 @@ class Tokenizer:
         self.max_length = max_length
 
     @classmethod
-    def from_scenes(cls, samples: int = 8000, seed: int = 1234) -> "Tokenizer":
-        """Collect every caption word the generator produces (a large seeded sample covers all templates)."""
+    def from_scenes(cls, samples: int = 20000, seed: int = 1234) -> "Tokenizer":
+        """Every word of the caption grammar's tables, plus the connecting words a large seeded sample of
+        captions uses."""
         rng = np.random.default_rng(seed)
-        seen: set[str] = set()
+        seen: set[str] = phrasing.caption_words()
         for _ in range(samples):
             seen.update(words(scenes.make_scene(rng).caption))
         seen.update(scenes.COLORS, scenes.SHAPES, scenes.TIMES, scenes.GROUNDS)

@@ -10,6 +10,10 @@ A checkpoint (out/ckpt.pt: config, weights, EMA weights, step, loss log) is writ
 and at the end, atomically, so the latest one is always usable. --max-minutes stops early (the schedule
 still assumes --steps: for a reproducible run, let it reach --steps). --init continues from another run's
 EMA weights with a fresh optimiser and schedule (the second stage, which spends more of its scenes on shapes).
+--init also takes an exported model folder (models/sparkler-tiny: float16 weights, tokenizer, config), and
+grows the vocabulary when the caption grammar has new words: known words keep their embedding rows, a new
+word starts from the row of the scene word it stands for ("ball" from "circle", phrasing.concept_words),
+others from <unk>'s (the third stage: new wordings taught to a trained model).
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import phrasing
 import scenes
 from model import Config, SparklerUNet, cosine_alphas_cumprod
+from sample import load_exported
 from tokenizer import Tokenizer
 
 
@@ -66,6 +72,29 @@ def stage_record(state: dict) -> dict:
             "wall_seconds": round(state["wall_seconds"]), "final_loss": history[-1]["loss"] if history else None}
 
 
+def load_start(path: Path) -> tuple[dict, dict, list[str], list[dict]]:
+    """Weights, configuration, vocabulary and training stages of a checkpoint or an exported model folder."""
+    if path.is_dir():
+        weights, config, tok, everything = load_exported(path)
+        return weights, config.to_dict(), tok.vocab, everything["training"]["stages"]
+    state = torch.load(path, map_location="cpu")
+    stages = state.get("stages") or [stage_record(state)]
+    return state["ema"], state["config"], Tokenizer.load(path.parent / "tokenizer.json").vocab, stages
+
+
+def grown_embedding(rows: torch.Tensor, old_vocab: list[str], new_vocab: list[str]) -> torch.Tensor:
+    old_index = {w: i for i, w in enumerate(old_vocab)}
+    missing = [w for w in old_vocab if w not in new_vocab]
+    if missing:
+        raise SystemExit(f"the caption grammar lost words the model knows: {missing}")
+    concepts = phrasing.concept_words()
+    grown = torch.empty(len(new_vocab), rows.shape[1])
+    for i, word in enumerate(new_vocab):
+        source = word if word in old_index else concepts.get(word, "<unk>")
+        grown[i] = rows[old_index.get(source, old_index["<unk>"])]
+    return grown
+
+
 def save_checkpoint(path: Path, **state) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(state, tmp)
@@ -83,11 +112,11 @@ def main() -> None:
     cfg = Config(vocab_size=len(tok.vocab), max_length=tok.max_length)
     model = SparklerUNet(cfg)
     if args.init is not None:
-        start_from = torch.load(args.init, map_location="cpu")
-        if start_from["config"] != cfg.to_dict():
+        weights, config, vocab, earlier_stages = load_start(args.init)
+        if json.loads(json.dumps(config | {"vocab_size": cfg.vocab_size})) != json.loads(json.dumps(cfg.to_dict())):
             raise SystemExit(f"{args.init}: its model configuration differs from this one")
-        model.load_state_dict(start_from["ema"])
-        earlier_stages = start_from.get("stages") or [stage_record(start_from)]
+        weights["text.tok_emb.weight"] = grown_embedding(weights["text.tok_emb.weight"], vocab, tok.vocab)
+        model.load_state_dict(weights)
     else:
         earlier_stages = []
     ema = copy.deepcopy(model).requires_grad_(False)
