@@ -76,12 +76,15 @@ struct EngineBench {
     static func printWording(_ generator: ImageGenerator, _ settings: EngineSettings) throws {
         let wordings = try HeldOutWordings()
         var shown: [String: (all: Int, pictures: Int, score: Double)] = [:]
+        var misses: [String] = []
         for prompt in wordings.prompts {
+            var missed: [String: Int] = [:]
             for seed: UInt64 in 1...4 {
                 var each = settings
                 (each.prompt, each.seed) = (prompt.text, seed)
                 let checks = AdherenceChecker().check(try generator.generate(each).image, expected: prompt.facts)
                 let passed = checks.filter(\.passed).count
+                for check in checks where !check.passed { missed[check.name, default: 0] += 1 }
                 for kind in [prompt.kind, "all"] {
                     var entry = shown[kind] ?? (0, 0, 0)
                     entry.all += passed == checks.count ? 1 : 0
@@ -90,14 +93,18 @@ struct EngineBench {
                     shown[kind] = entry
                 }
             }
+            if !missed.isEmpty {
+                misses.append("\(prompt.text): " + missed.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) of 4)" }.joined(separator: ", "))
+            }
         }
         print("\nHeld-out wordings (\(wordings.prompts.count) prompts, 4 seeds each, DDIM 20 steps, guidance \(settings.guidance)):")
         print("| scenes | pictures | show every fact | mean share of facts |")
         print("|---|---:|---:|---:|")
         for (kind, entry) in shown.sorted(by: { $0.key == "all" ? false : $1.key == "all" ? true : $0.key < $1.key }) {
-            print("| \(kind) | \(entry.pictures) | \(String(format: "%.2f", Double(entry.all) / Double(entry.pictures))) | "
+            print("| \(kind) | \(entry.pictures) | \(entry.all) (\(String(format: "%.3f", Double(entry.all) / Double(entry.pictures)))) | "
                 + "\(String(format: "%.2f", entry.score / Double(entry.pictures))) |")
         }
+        print("\nFacts missed, by prompt:\n" + misses.map { "- \($0)" }.joined(separator: "\n"))
     }
 
     /// `OutlineSuite`: of the pictures of each shape and size, how many read as that shape.

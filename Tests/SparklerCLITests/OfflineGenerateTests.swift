@@ -61,9 +61,9 @@ import Testing
     @Test func unknownAndReadWordsAreListedOnStderr() async throws {
         let cli = try SparklerProcess(apiKey: nil)
         defer { cli.cleanUp() }
-        let run = try await cli.run(["generate", "a purple dragon over the grey ocen sea", "--steps", "2", "--backend", "local"])
+        let run = try await cli.run(["generate", "a purple dragon over the navy ocen sea", "--steps", "2", "--backend", "local"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("read by sparkler-tiny as: grey → gray; unknown to sparkler-tiny (ignored): dragon, ocen"), "\(run.stderr)")
+        #expect(run.stderr.contains("read by sparkler-tiny as: navy → blue; unknown to sparkler-tiny (ignored): dragon, ocen"), "\(run.stderr)")
         #expect(!run.stderr.contains(BackendSelection.offlineNotice), "an explicit backend needs no notice")
     }
 

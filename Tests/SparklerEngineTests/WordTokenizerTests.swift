@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func loadsTheShippedVocabulary() {
-        #expect(tokenizer.vocabulary.count == 87)
+        #expect(tokenizer.vocabulary.count == 246)
         #expect(tokenizer.maxLength == 20)
         #expect(tokenizer.vocabulary[0] == "<pad>" && tokenizer.vocabulary[1] == "<unk>")
         #expect(tokenizer.emptyCaption == Array(repeating: 0, count: 20))

@@ -1,4 +1,4 @@
-/// An unknown prompt word read as a known one it is close to, said to the user: `sunshine → sunny`.
+/// An unknown prompt word read as a known one it is close to, said to the user: `sunlit → sunny`.
 public struct WordMapping: Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         /// A listed word with the same meaning here.
