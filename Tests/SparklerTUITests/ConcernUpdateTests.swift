@@ -383,9 +383,44 @@ import Testing
         #expect(lines.count == 24 && lines.allSatisfy { $0.count <= 80 })
         let text = lines.joined(separator: "\n")
         #expect(text.contains("▸ example prompt 12"), "the chosen example scrolled into view")
-        for word in ["Times of day", "day, sunset, dusk, night", "circle, square, triangle, star", "Every word it knows (85; past 20"] {
+        for word in ["Times of day", "day, sunset, dusk, night", "circle, square, triangle, star", "Every word it knows, 1–"] {
             #expect(text.contains(word), "\(word)")
         }
+    }
+
+    /// At 80×24 the word list gets a few lines: PgDn shows the next words and the heading says which.
+    @Test func theWordListPagesAtEightyByTwentyFour() throws {
+        var state = makeState(width: 80, height: 24)
+        state.guide = { [guide] _ in guide }
+        state.overlay = .modelGuide(selected: 0)
+        let view = PlaygroundView(
+            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
+            pictures: BlockPictures())
+        func screen() -> String { view.render(state).text }
+        let firstPage = screen()
+        let heading = try #require(firstPage.split(separator: "\n").first { $0.contains("Every word it knows, 1–") })
+        let lastShown = try #require(Int(heading.split(separator: "–")[1].prefix { $0.isNumber }))
+        #expect(lastShown < 85 && heading.contains("of 85, PgUp PgDn (prompts stop at 20 words)"), "\(heading)")
+        #expect(firstPage.contains("word1 word2") && !firstPage.contains("word\(lastShown + 1) "))
+        for _ in 0..<10 { state.press(.pageDown) }
+        let lastPage = screen()
+        #expect(lastPage.contains("word85") && !lastPage.contains("word1 word2"), "PgDn reaches the last word")
+        #expect(lastPage.contains("–85 of 85"))
+        for _ in 0..<10 { state.press(.pageUp) }
+        #expect(screen() == firstPage, "PgUp comes back to the first page")
+        #expect(state.overlay == .modelGuide(selected: 0))
+    }
+
+    @Test func aWordListThatFitsSaysAll() {
+        var state = makeState(width: 120, height: 50)
+        state.guide = { [guide] _ in guide }
+        state.overlay = .modelGuide(selected: 0)
+        let view = PlaygroundView(
+            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
+            pictures: BlockPictures())
+        let text = view.render(state).text
+        #expect(text.contains("Every word it knows, all 85 (prompts stop at 20 words)"))
+        #expect(text.contains("word1 ") && text.contains("word85"))
     }
 
     @Test func aModelThatReadsAnyTextSaysSo() {
@@ -504,9 +539,10 @@ import Testing
 
 /// Each overlay's keys on their own: what stays open and what is asked of the playground.
 @Suite struct OverlayUpdateTests {
-    private func press(_ overlay: Overlay, _ key: Key, offered: [CompareChoice] = [.seeds2, .seeds4, .cfgSweep], examples: [String] = ["one", "two"]) -> (Overlay?, [Reaction]) {
+    private func press(_ overlay: Overlay, _ key: Key, offered: [CompareChoice] = [.seeds2, .seeds4, .cfgSweep]) -> (Overlay?, [Reaction]) {
         var ring = KillRing()
-        return overlay.handle(key, [], offered: offered, examples: examples, killRing: &ring)
+        let guide = ModelGuide(topics: [], words: (1...45).map { "word\($0)" }, examples: ["one", "two"], wordLimit: 20)
+        return overlay.handle(key, [], offered: offered, guide: guide, killRing: &ring)
     }
 
     @Test func questionsTakeYesAndEverythingElseAsNo() {
@@ -527,12 +563,20 @@ import Testing
     @Test func pathsAreTypedThenExportedAndExamplesLoaded() {
         var overlay: Overlay? = .exportPath(3, TextInput("a"))
         var ring = KillRing()
-        overlay = overlay?.handle(.character("b"), [], offered: [], examples: [], killRing: &ring).0
+        overlay = overlay?.handle(.character("b"), [], offered: [], guide: nil, killRing: &ring).0
         #expect(overlay == .exportPath(3, TextInput("ab")))
         #expect(press(.exportPath(3, TextInput("x.png")), .enter).1.last == .run(.export(3, path: "x.png")))
         #expect(press(.exportSheet(TextInput("grid.png")), .enter).1.last == .exportGrid(path: "grid.png"))
         #expect(press(.modelGuide(selected: 0), .down).0 == .modelGuide(selected: 1))
         #expect(press(.modelGuide(selected: 1), .down).0 == .modelGuide(selected: 1), "stays on the last")
         #expect(press(.modelGuide(selected: 1), .enter).1.first == .loadExample("two"))
+    }
+
+    @Test func theModelGuidesWordsPageAndStopAtTheEnds() {
+        #expect(press(.modelGuide(selected: 1), .pageDown).0 == .modelGuide(selected: 1, firstWord: 20), "the chosen example stays")
+        #expect(press(.modelGuide(selected: 1, firstWord: 40), .pageDown).0 == .modelGuide(selected: 1, firstWord: 44), "the last word stays in view")
+        #expect(press(.modelGuide(selected: 0, firstWord: 44), .pageUp).0 == .modelGuide(selected: 0, firstWord: 24))
+        #expect(press(.modelGuide(selected: 0, firstWord: 10), .pageUp).0 == .modelGuide(selected: 0, firstWord: 0))
+        #expect(press(.modelGuide(selected: 0, firstWord: 20), .down).0 == .modelGuide(selected: 1, firstWord: 20), "choosing keeps the page")
     }
 }

@@ -32,6 +32,9 @@ struct PlaygroundOfflineTests {
         try tmux.sendKeys("F3")
         try await tmux.waitFor("What sparkler-tiny understands")
         try await tmux.waitFor("day, sunset, dusk, night")
+        try await tmux.waitFor("Every word it knows, 1–")
+        try tmux.sendKeys("NPage")  // PgDn as tmux sends it (ESC [ 6 ~): the word list's next page
+        try await tmux.waitFor("Every word it knows, 21–")
         try tmux.sendKeys("Down", "Enter")
         try await tmux.waitFor("│a starry night over snowy mountains with the moon")
         try tmux.sendKeys("Enter")

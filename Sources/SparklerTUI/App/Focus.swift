@@ -25,6 +25,7 @@ public enum Overlay: Sendable, Equatable {
     case confirmCompare(ComparisonPlan, title: String)
     /// Asks where to write the comparison's contact sheet.
     case exportSheet(TextInput)
-    /// What the model understands (F3), with one of its example prompts chosen.
-    case modelGuide(selected: Int)
+    /// What the model understands (F3), with one of its example prompts chosen and its word list shown from
+    /// the word at `firstWord`.
+    case modelGuide(selected: Int, firstWord: Int = 0)
 }

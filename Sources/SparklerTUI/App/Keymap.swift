@@ -44,7 +44,7 @@ public enum Keymap {
         KeyHelp(keys: "Mouse", summary: "click fields, drag sliders, wheel history",
                 detail: "click a field, click or drag a slider, click a choice, wheel and click in the history"),
         KeyHelp(keys: "F1 or ? / F2 / F3", summary: "this list / messages / what the model knows",
-                detail: "every key / every message of the session, in full, with its time / what the offline model understands: its words, what it draws, example prompts to send to the form"),
+                detail: "every key / every message of the session, in full, with its time / what the offline model understands: its words (PgUp PgDn page them), what it draws, example prompts to send to the form (↑↓ Enter)"),
         KeyHelp(keys: "q or Ctrl-C", summary: "quit", detail: "quit (`q` outside text; asks first while a picture is being made)"),
     ]
 

@@ -1,12 +1,12 @@
 import SparklerCore
 
 /// The overlays' update: an overlay takes every key until it closes. `offered` are the compare menu's
-/// choices for the form's model, `examples` the model guide's example prompts, `killRing` the one all text
-/// fields share (the path dialogs edit with it).
+/// choices for the form's model, `guide` what the form's model understands (F3), `killRing` the one all
+/// text fields share (the path dialogs edit with it).
 extension Overlay {
     /// The overlay left open (nil: closed) and what the key asks of the rest of the playground.
     public func handle(
-        _ key: Key, _ modifiers: Modifiers, offered: [CompareChoice], examples: [String], killRing: inout KillRing
+        _ key: Key, _ modifiers: Modifiers, offered: [CompareChoice], guide: ModelGuide?, killRing: inout KillRing
     ) -> (Overlay?, [Reaction]) {
         let yes = key == .character("y") || key == .enter
         switch self {
@@ -32,13 +32,20 @@ extension Overlay {
             default:
                 return (self, [])
             }
-        case .modelGuide(let selected):
-            // ↑ ↓ choose an example prompt, Enter puts it in the prompt (to change or send), any other key closes.
+        case .modelGuide(let selected, let firstWord):
+            // ↑ ↓ choose an example prompt, Enter puts it in the prompt (to change or send), PgUp PgDn page
+            // through the word list, any other key closes.
+            let examples = guide?.examples ?? []
+            let lastWord = max((guide?.words.count ?? 0) - 1, 0)
             switch key {
             case .up, .character("k"):
-                return (.modelGuide(selected: max(selected - 1, 0)), [])
+                return (.modelGuide(selected: max(selected - 1, 0), firstWord: firstWord), [])
             case .down, .character("j"):
-                return (.modelGuide(selected: min(selected + 1, max(examples.count - 1, 0))), [])
+                return (.modelGuide(selected: min(selected + 1, max(examples.count - 1, 0)), firstWord: firstWord), [])
+            case .pageDown:
+                return (.modelGuide(selected: selected, firstWord: min(firstWord + Self.guideWordPage, lastWord)), [])
+            case .pageUp:
+                return (.modelGuide(selected: selected, firstWord: max(firstWord - Self.guideWordPage, 0)), [])
             case .enter where examples.indices.contains(selected):
                 return (nil, [.loadExample(examples[selected]),
                               .notify(StatusMessage("An example in the prompt: change it, or press Enter to make it."))])
@@ -69,4 +76,7 @@ extension Overlay {
             }
         }
     }
+
+    /// Words a PgDn in the model guide moves on: about the two lines its list gets at 80×24.
+    static let guideWordPage = 20
 }

@@ -2,9 +2,10 @@ import SparklerCore
 import SparklerGraphics
 
 /// F3: what a model with a fixed vocabulary understands — example prompts to choose from, what it draws,
-/// and every word it knows — in a dialog that fits 80×24 (the examples scroll; the word list is cut last).
+/// and every word it knows — in a dialog that fits 80×24 (the examples scroll with the choice, the word list
+/// pages with PgUp PgDn and says which of its words are shown).
 extension OverlayView {
-    func drawModelGuide(_ guide: ModelGuide, model: ModelCapabilities, selected: Int, in frame: inout Frame) {
+    func drawModelGuide(_ guide: ModelGuide, model: ModelCapabilities, selected: Int, firstWord: Int, in frame: inout Frame) {
         let rect = centred(width: min(frame.width - 2, 78), height: frame.height - 2, in: frame.bounds)
         dialogBox(&frame, rect: rect, title: "What \(model.shortName) understands (Enter: example to prompt, Esc closes)")
         let x = rect.x + 2
@@ -36,13 +37,16 @@ extension OverlayView {
             y += 1
         }
         guard y < bottom else { return }
-        frame.put("Every word it knows (\(guide.words.count); past \(guide.wordLimit) words the rest is dropped)",
+        let first = min(max(firstWord, 0), max(guide.words.count - 1, 0))
+        let lines = Self.wrap(guide.words.dropFirst(first).joined(separator: " "), width: width).prefix(bottom - y - 1)
+        let shown = first + lines.reduce(0) { $0 + $1.split(separator: " ").count }
+        let range = first == 0 && shown >= guide.words.count
+            ? "all \(guide.words.count)" : "\(first + 1)–\(shown) of \(guide.words.count), PgUp PgDn"
+        frame.put("Every word it knows, \(range) (prompts stop at \(guide.wordLimit) words)",
                   x: x, y: y, style: theme.titleFocused, limit: width)
         y += 1
-        let lines = Self.wrap(guide.words.joined(separator: " "), width: width)
-        for (index, line) in lines.enumerated() where y < bottom {
-            let last = y == bottom - 1 && index < lines.count - 1
-            frame.put(last ? CharacterWidth.truncated(line + " …", to: width) : line, x: x, y: y, style: theme.textDim, limit: width)
+        for line in lines {
+            frame.put(line, x: x, y: y, style: theme.textDim, limit: width)
             y += 1
         }
     }

@@ -75,8 +75,10 @@ struct OverlayView {
             dialogBox(&frame, rect: rect, title: "Export the grid as one PNG (Enter writes, Esc cancels)")
             return TextFieldView(input: path, placeholder: "path", focused: true)
                 .draw(in: &frame, rect: Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: 1), theme: theme)
-        case .modelGuide(let selected):
-            if let guide = state.modelGuide { drawModelGuide(guide, model: state.model, selected: selected, in: &frame) }
+        case .modelGuide(let selected, let firstWord):
+            if let guide = state.modelGuide {
+                drawModelGuide(guide, model: state.model, selected: selected, firstWord: firstWord, in: &frame)
+            }
             return nil
         case .exportPath(_, let path):
             let rect = centred(width: min(frame.width - 4, 70), height: 4, in: frame.bounds)
