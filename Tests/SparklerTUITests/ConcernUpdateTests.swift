@@ -358,6 +358,13 @@ import Testing
                  ModelGuide.Topic(title: "Shapes", words: ["circle", "square", "triangle", "star"])],
         words: (1...85).map { "word\($0)" }, examples: (1...12).map { "example prompt \($0)" }, wordLimit: 20)
 
+    private func render(_ state: AppState) -> String {
+        PlaygroundView(
+            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
+            pictures: BlockPictures()
+        ).render(state).text
+    }
+
     @Test func anExampleGoesIntoThePrompt() {
         var state = makeState(width: 80, height: 24)
         state.guide = { [guide] _ in guide }
@@ -376,10 +383,7 @@ import Testing
         var state = makeState(width: 80, height: 24)
         state.guide = { [guide] _ in guide }
         state.overlay = .modelGuide(selected: 11)
-        let view = PlaygroundView(
-            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
-            pictures: BlockPictures())
-        let lines = view.render(state).text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = render(state).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 24 && lines.allSatisfy { $0.count <= 80 })
         let text = lines.joined(separator: "\n")
         #expect(text.contains("▸ example prompt 12"), "the chosen example scrolled into view")
@@ -393,10 +397,7 @@ import Testing
         var state = makeState(width: 80, height: 24)
         state.guide = { [guide] _ in guide }
         state.overlay = .modelGuide(selected: 0)
-        let view = PlaygroundView(
-            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
-            pictures: BlockPictures())
-        func screen() -> String { view.render(state).text }
+        func screen() -> String { render(state) }
         let firstPage = screen()
         let heading = try #require(firstPage.split(separator: "\n").first { $0.contains("Every word it knows, 1–") })
         let lastShown = try #require(Int(heading.split(separator: "–")[1].prefix { $0.isNumber }))
@@ -415,10 +416,7 @@ import Testing
         var state = makeState(width: 120, height: 50)
         state.guide = { [guide] _ in guide }
         state.overlay = .modelGuide(selected: 0)
-        let view = PlaygroundView(
-            theme: ThemeCatalogue.load(named: nil, userDirectory: URL(fileURLWithPath: "/nonexistent"), environment: [:]).theme,
-            pictures: BlockPictures())
-        let text = view.render(state).text
+        let text = render(state)
         #expect(text.contains("Every word it knows, all 85 (prompts stop at 20 words)"))
         #expect(text.contains("word1 ") && text.contains("word85"))
     }
