@@ -36,7 +36,7 @@ extension OverlayView {
             frame.put(topic.words.joined(separator: ", "), x: x + titleWidth, y: y, style: theme.helpText, limit: width - titleWidth)
             y += 1
         }
-        guard y < bottom else { return }
+        guard y < bottom - 1 else { return }  // the heading and at least one line of words
         let first = min(max(firstWord, 0), max(guide.words.count - 1, 0))
         let lines = Self.wrap(guide.words.dropFirst(first).joined(separator: " "), width: width).prefix(bottom - y - 1)
         let shown = first + lines.reduce(0) { $0 + $1.split(separator: " ").count }
