@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The release flags `make` builds with (statically linked Swift runtime).
-release=${RELEASE:--c release --static-swift-stdlib}
+release=${RELEASE:--c release --static-swift-stdlib -Xlinker --no-export-dynamic}
 
 swift build $release --product sparkler
 swift build $release --product fireworks-stub

@@ -10,7 +10,7 @@ struct HistoryCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List entries, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List entries, newest first.")
 
         @Option(name: .long, help: "Only entries whose prompt or negative prompt contains these words.")
         var search: String?
@@ -44,7 +44,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every parameter of one entry.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every parameter of one entry.")
 
         @Argument(help: "The entry's id (from `history list`).", completion: CompletionValues.historyIDs)
         var id: Int64
@@ -67,6 +67,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Spend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "spend",
             abstract: "Total what Fireworks billed, by day (UTC) or by model.",
             discussion: "Costs are recorded with each picture by the prices in force then (config.toml's [prices] over the built-in ones)."
         )
@@ -106,7 +107,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Favorite: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an entry as a favourite (--off to unmark).")
+        static let configuration = CommandConfiguration(commandName: "favorite", abstract: "Mark an entry as a favourite (--off to unmark).")
 
         @Argument(help: "The entry's id.", completion: CompletionValues.historyIDs)
         var id: Int64
@@ -137,7 +138,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write an entry's picture, with its parameters embedded, to a file.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write an entry's picture, with its parameters embedded, to a file.")
 
         @Argument(help: "The entry's id.", completion: CompletionValues.historyIDs)
         var id: Int64
@@ -160,7 +161,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add pictures that Sparkler made (PNG or JPEG with their parameters) to history.")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Add pictures that Sparkler made (PNG or JPEG with their parameters) to history.")
 
         @Argument(help: "The files to import.", completion: CompletionValues.pictures)
         var files: [String]
