@@ -1,0 +1,40 @@
+import Foundation
+
+/// Dates written as text in UTC by hand: Foundation's formatters load ICU's calendar and time-zone data on first
+/// use, milliseconds of every command that records a picture.
+public enum UTCTimestamp {
+    /// `2026-12-07T15:46:24Z`, whole seconds, as JSONEncoder's `.iso8601` writes it (and reads it back).
+    public static func iso8601(_ date: Date) -> String {
+        let (day, time, _) = fields(milliseconds: Int((date.timeIntervalSince1970 * 1000).rounded(.down)))
+        return "\(day)T\(time)Z"
+    }
+
+    /// `2026-12-07 15:46:24.000`, as GRDB stores a Date (to the nearest millisecond), so old and new rows compare
+    /// and sort alike.
+    public static func sqlite(_ date: Date) -> String {
+        let (day, time, milliseconds) = fields(milliseconds: Int((date.timeIntervalSince1970 * 1000).rounded()))
+        return "\(day) \(time)." + padded(milliseconds, 3)
+    }
+
+    /// A JSONEncoder date strategy that writes `iso8601(_:)`.
+    public static let jsonEncoding = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
+        var container = encoder.singleValueContainer()
+        try container.encode(iso8601(date))
+    }
+
+    private static func fields(milliseconds sinceEpoch: Int) -> (day: String, time: String, milliseconds: Int) {
+        var (seconds, milliseconds) = sinceEpoch.quotientAndRemainder(dividingBy: 1000)
+        if milliseconds < 0 { (seconds, milliseconds) = (seconds - 1, milliseconds + 1000) }
+        var clock = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&clock, &parts)
+        let day = padded(Int(parts.tm_year) + 1900, 4) + "-" + padded(Int(parts.tm_mon) + 1, 2) + "-" + padded(Int(parts.tm_mday), 2)
+        let time = padded(Int(parts.tm_hour), 2) + ":" + padded(Int(parts.tm_min), 2) + ":" + padded(Int(parts.tm_sec), 2)
+        return (day, time, milliseconds)
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

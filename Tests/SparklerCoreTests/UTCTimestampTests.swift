@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SparklerCore
+
+/// Dates written by hand read the same as Foundation's and GRDB's formatters wrote them, so rows and pictures made
+/// before and after compare, sort and parse alike.
+@Suite struct UTCTimestampTests {
+    static let dates: [Date] = [
+        Date(timeIntervalSince1970: 1_796_658_389),  // 2026-12-07 15:46:29
+        Date(timeIntervalSince1970: 1_796_658_389.123),
+        Date(timeIntervalSince1970: 1_796_658_389.9996),
+        Date(timeIntervalSince1970: 951_782_400),  // 2000-02-29, a leap day
+        Date(timeIntervalSince1970: 0),
+        Date(timeIntervalSince1970: -1.5),  // before 1970: the fraction counts back
+        Date(timeIntervalSince1970: 4_102_444_799),  // 2099-12-31 23:59:59
+    ]
+
+    @Test(arguments: dates) func theDatabaseTextIsGRDBs(date: Date) throws {
+        let grdb = try #require(String.fromDatabaseValue(date.databaseValue))
+        #expect(UTCTimestamp.sqlite(date) == grdb)
+    }
+
+    @Test(arguments: dates) func theJSONTextIsJSONEncodersISO8601(date: Date) throws {
+        let foundation = JSONEncoder()
+        foundation.dateEncodingStrategy = .iso8601
+        let handWritten = JSONEncoder()
+        handWritten.dateEncodingStrategy = UTCTimestamp.jsonEncoding
+        #expect(String(decoding: try handWritten.encode([date]), as: UTF8.self) == String(decoding: try foundation.encode([date]), as: UTF8.self))
+    }
+
+    @Test func aDateReadBackFromTheDatabaseIsTheSame() throws {
+        let date = Date(timeIntervalSince1970: 1_796_658_389)
+        let queue = try DatabaseQueue()
+        let read = try queue.read { try Date.fetchOne($0, sql: "SELECT ?", arguments: [UTCTimestamp.sqlite(date)]) }
+        #expect(read == date)
+    }
+}
