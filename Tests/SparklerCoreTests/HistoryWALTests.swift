@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SparklerCore
+
+/// Each command opens history, records and exits. Closing no longer copies the WAL into the database and deletes
+/// it (the cost of every command); the commit that takes the WAL past `walCheckpointPages` empties it instead.
+@Suite struct HistoryWALTests {
+    private let directory = FileManager.default.temporaryDirectory.appending(path: "sparkler-wal-\(UUID().uuidString)")
+    private var wal: URL { directory.appending(path: "history.sqlite-wal") }
+
+    /// One command: open, record a picture, close.
+    private func recordInOwnStore(_ index: Int) throws {
+        let store = try HistoryStore(directory: directory, appVersion: "test")
+        try store.record(
+            request: HistoryFixtures.request(prompt: "picture \(index)", seed: index),
+            backend: "local", result: HistoryFixtures.result([HistoryFixtures.picture(gray: UInt8(index % 256), seed: index)]))
+    }
+
+    private func walFrames() throws -> Int {
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: wal.path)[.size] as? Int)
+        return size <= 32 ? 0 : (size - 32) / (4096 + 24)
+    }
+
+    /// What the database file says without its WAL: SQLite's `immutable` reads the file alone.
+    private func entriesInTheDatabaseFileAlone() throws -> Int {
+        let file = try DatabaseQueue(
+            path: ReadOnlyHistoryDatabase.immutableURI(directory.appending(path: "history.sqlite").path),
+            configuration: { var configuration = Configuration(); configuration.readonly = true; return configuration }())
+        return try file.read { db in
+            // A history whose every commit is still in the WAL has no table in the file yet.
+            try db.tableExists("historyEntry") ? try Int.fetchOne(db, sql: "SELECT count(*) FROM historyEntry") ?? -1 : 0
+        }
+    }
+
+    @Test func aClosedStoreLeavesItsCommitsInTheWALForTheNextToRead() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try recordInOwnStore(1)
+        #expect(try walFrames() > 0, "the close kept the WAL")
+        #expect(try entriesInTheDatabaseFileAlone() == 0, "the close copied nothing into the database")
+        let next = try HistoryStore(directory: directory, appVersion: "test")
+        #expect(try next.entries(HistoryQuery(limit: 5)).map(\.prompt) == ["picture 1"])
+    }
+
+    @Test func theWALIsEmptiedOnceACommitTakesItPastItsLength() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var frames: [Int] = []
+        for index in 1...40 {
+            try recordInOwnStore(index)
+            frames.append(try walFrames())
+        }
+        let perCommit = zip(frames, frames.dropFirst()).map { $1 - $0 }.max() ?? 0
+        #expect(perCommit > 0)
+        // Without the truncation each process re-indexes every frame and appends more: 40 commits grow it past 200.
+        #expect(frames.allSatisfy { $0 < Int(HistoryStore.walCheckpointPages) + 2 * perCommit }, "\(frames)")
+        #expect(frames.contains(0), "emptied at least once: \(frames)")
+        #expect(try entriesInTheDatabaseFileAlone() > 0, "the emptied WAL's commits are in the database")
+        let store = try HistoryStore(directory: directory, appVersion: "test")
+        #expect(try store.count() == 40)
+        #expect(try store.database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+}
