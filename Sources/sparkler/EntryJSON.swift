@@ -70,7 +70,7 @@ struct EntryJSON: Encodable {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = UTCTimestamp.jsonEncoding
+        encoder.dateEncodingStrategy = DateText.jsonEncoding
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }

@@ -13,13 +13,13 @@ enum TextLine {
         let star = entry.favorite ? "★" : " "
         let outcome = entry.outcome == "success" ? "" : "[\(entry.outcome)] "
         let id = String(entry.id).leftPadded(to: 6)
-        return "\(id)  \(timestamp(entry.createdAt))  \(star) \(outcome)\(clipped(DisplayText.clean(entry.prompt), to: 60))"
+        return "\(id)  \(DateText.localMinutes(entry.createdAt))  \(star) \(outcome)\(clipped(DisplayText.clean(entry.prompt), to: 60))"
     }
 
     static func details(_ entry: EntryJSON) -> [String] {
         var rows: [(String, String?)] = [
             ("id", String(entry.id)),
-            ("created", timestamp(entry.createdAt)),
+            ("created", DateText.localMinutes(entry.createdAt)),
             ("outcome", entry.outcome + (entry.favorite ? ", favourite" : "")),
             ("error", entry.error.map { DisplayText.clean($0) }),
             ("prompt", DisplayText.clean(entry.prompt)),
@@ -62,12 +62,6 @@ enum TextLine {
         }
         rows.append("(Costs by the prices in force when each picture was made: Fireworks' as read \(PriceTable.readOn), or [prices] in config.toml.)")
         return rows
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 
     private static func clipped(_ text: String, to length: Int) -> String {

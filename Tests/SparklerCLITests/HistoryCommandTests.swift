@@ -66,6 +66,26 @@ import Testing
         #expect(refused.stderr.contains("plain.png"))
     }
 
+    /// `history list` and `show` give the time in the zone the user lives in (TZ here), to the minute.
+    @Test func listAndShowGiveTheLocalTime() async throws {
+        let server = try await FireworksTestServer.start(apiKey: Self.key)
+        var cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)
+        defer { cli.cleanUp() }
+        let id = try await generate(cli, "a lighthouse at dusk")
+        await server.shutdown()
+        let listed = try #require(try json(try await cli.run(["history", "list", "--json"]).stdout) as? [[String: Any]])
+        let createdText = try #require(listed.first?["created_at"] as? String)
+        let created = try #require(ISO8601DateFormatter().date(from: createdText))
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = try #require(TimeZone(identifier: "Asia/Kolkata"))
+        cli.environment["TZ"] = "Asia/Kolkata"  // UTC+5:30: neither UTC nor a whole hour away
+        let list = try await cli.run(["history", "list"])
+        #expect(list.stdout.trimmingCharacters(in: .whitespaces).hasPrefix("\(id)  \(formatter.string(from: created))  "), "\(list.stdout)")
+        let shown = try await cli.run(["history", "show", "\(id)"])
+        #expect(shown.stdout.contains(formatter.string(from: created)), "\(shown.stdout)")
+    }
+
     @Test func twoProcessesWriteAtOnce() async throws {
         let server = try await FireworksTestServer.start(apiKey: Self.key)
         let cli = try SparklerProcess(apiKey: Self.key, baseURL: server.baseURL)

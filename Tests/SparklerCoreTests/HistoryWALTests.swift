@@ -42,6 +42,29 @@ import Testing
         #expect(try next.entries(HistoryQuery(limit: 5)).map(\.prompt) == ["picture 1"])
     }
 
+    /// sqlite3, or an older Sparkler, writes without the hook: opening history empties what it left.
+    @Test func aLongWALAnotherWriterLeftIsEmptiedOnOpening() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try recordInOwnStore(1)
+        do {
+            // Kept open, the store's connection keeps the foreign connection's close from checkpointing, and its
+            // own close does not: the WAL stays as the foreign writer left it.
+            let keeper = try HistoryStore(directory: directory, appVersion: "test")
+            let foreign = try DatabaseQueue(path: directory.appending(path: "history.sqlite").path)
+            try foreign.write { db in
+                try db.execute(sql: "CREATE TABLE notes (text TEXT)")
+                for _ in 0..<300 { try db.execute(sql: "INSERT INTO notes VALUES (?)", arguments: [String(repeating: "x", count: 3000)]) }
+            }
+            try foreign.close()
+            #expect(try keeper.count() == 1)
+        }
+        #expect(try walFrames() > Int(HistoryStore.walCheckpointPages))
+        let store = try HistoryStore(directory: directory, appVersion: "test")
+        #expect(try walFrames() == 0)
+        #expect(try store.count() == 1)
+        #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM notes") } == 300)
+    }
+
     @Test func theWALIsEmptiedOnceACommitTakesItPastItsLength() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         var frames: [Int] = []

@@ -38,7 +38,7 @@ public struct ContactSheetMetadata: Codable, Sendable, Equatable {
     func embedded(in png: Data) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = UTCTimestamp.jsonEncoding
+        encoder.dateEncodingStrategy = DateText.jsonEncoding
         return Data(try PNGTextChunks.embedding(comparisonJSON: Array(try encoder.encode(self)), in: Array(png)))
     }
 }

@@ -146,7 +146,7 @@ extension HistoryEntry {
 
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
-        container["createdAt"] = UTCTimestamp.sqlite(createdAt)
+        container["createdAt"] = DateText.sqlite(createdAt)
         container["groupID"] = groupID
         container["backend"] = backend
         container["request"] = String(decoding: try Self.documentEncoder.encode(request), as: UTF8.self)

@@ -32,7 +32,7 @@ extension HistoryStore {
     /// Sweeps when the last sweep is a day old (or never happened), remembered by `orphan-sweep`'s time.
     func sweepOrphanedPicturesIfDue(now: Date = Date()) {
         let marker = directory.appending(path: "orphan-sweep")
-        let last = FileModificationDate.of(marker.path)
+        let last = FileStat.modificationDate(of: marker.path)
         if let last, last <= now, now.timeIntervalSince(last) < Self.sweepInterval { return }
         // Best effort: history that cannot be swept today still opens, and the next day tries again.
         guard (try? sweepOrphanedPictures(now: now)) != nil else { return }

@@ -39,9 +39,16 @@ public final class HistoryStore: Sendable {
             database = try ExclusiveFileLock.withLock(at: directory.appending(path: "history.lock")) {
                 try Self.migrate(path)
                 let pool = try DatabasePool(path: path, configuration: Self.configuration)
-                // GRDB's NORMAL makes a commit durable at the next checkpoint; with no checkpoint on close, that
-                // could be after a paid picture's row is lost to a power cut. FULL syncs the WAL at each commit.
-                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+                try pool.writeWithoutTransaction { db in
+                    // GRDB's NORMAL makes a commit durable at the next checkpoint; with no checkpoint on close, that
+                    // could be after a paid picture's row is lost to a power cut. FULL syncs the WAL at each commit.
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    // A writer without the WAL hook (sqlite3, an older Sparkler) may have left a long WAL, which
+                    // every later process would read back on opening: emptied once, here.
+                    if try Self.walPages(path, db) > Int(Self.walCheckpointPages) {
+                        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                    }
+                }
                 return pool
             }
         } catch let error as DatabaseError {
@@ -85,6 +92,12 @@ public final class HistoryStore: Sendable {
     /// The WAL's length, in pages, that a commit copies into the database before emptying the WAL. Short, because
     /// each process reads the whole WAL on opening history (its index does not outlive the last connection).
     static let walCheckpointPages: Int32 = 100
+
+    /// The WAL's length in pages (each frame is a page and a 24-byte header, after the file's 32-byte header).
+    private static func walPages(_ path: String, _ db: Database) throws -> Int {
+        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+        return max(0, ((FileStat.size(of: path + "-wal") ?? 0) - 32) / (pageSize + 24))
+    }
 
     private static var configuration: Configuration {
         var configuration = Configuration()

@@ -64,7 +64,7 @@ struct ImageFileStore: Sendable {
             let names = (try? manager.contentsOfDirectory(atPath: root.appending(path: shard).path)) ?? []
             return names.compactMap { name -> (file: StoredImageFile, modified: Date)? in
                 guard let file = StoredImageFile(relativePath: "\(shard)/\(name)"),
-                      let modified = FileModificationDate.of(url(for: file).path)
+                      let modified = FileStat.modificationDate(of: url(for: file).path)
                 else { return nil }
                 return (file, modified)
             }

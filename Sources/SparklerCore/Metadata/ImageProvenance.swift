@@ -42,7 +42,7 @@ public struct ImageProvenance: Sendable, Equatable {
     func jsonBytes() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = UTCTimestamp.jsonEncoding
+        encoder.dateEncodingStrategy = DateText.jsonEncoding
         return Array(try encoder.encode(self))
     }
 

@@ -5,7 +5,7 @@ import Testing
 
 /// Dates written by hand read the same as Foundation's and GRDB's formatters wrote them, so rows and pictures made
 /// before and after compare, sort and parse alike.
-@Suite struct UTCTimestampTests {
+@Suite struct DateTextTests {
     static let dates: [Date] = [
         Date(timeIntervalSince1970: 1_796_658_389),  // 2026-12-07 15:46:29
         Date(timeIntervalSince1970: 1_796_658_389.123),
@@ -18,21 +18,27 @@ import Testing
 
     @Test(arguments: dates) func theDatabaseTextIsGRDBs(date: Date) throws {
         let grdb = try #require(String.fromDatabaseValue(date.databaseValue))
-        #expect(UTCTimestamp.sqlite(date) == grdb)
+        #expect(DateText.sqlite(date) == grdb)
     }
 
     @Test(arguments: dates) func theJSONTextIsJSONEncodersISO8601(date: Date) throws {
         let foundation = JSONEncoder()
         foundation.dateEncodingStrategy = .iso8601
         let handWritten = JSONEncoder()
-        handWritten.dateEncodingStrategy = UTCTimestamp.jsonEncoding
+        handWritten.dateEncodingStrategy = DateText.jsonEncoding
         #expect(String(decoding: try handWritten.encode([date]), as: UTF8.self) == String(decoding: try foundation.encode([date]), as: UTF8.self))
+    }
+
+    @Test(arguments: dates) func theLocalTimeIsDateFormattersInTheSameZone(date: Date) {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        #expect(DateText.localMinutes(date) == formatter.string(from: date))
     }
 
     @Test func aDateReadBackFromTheDatabaseIsTheSame() throws {
         let date = Date(timeIntervalSince1970: 1_796_658_389)
         let queue = try DatabaseQueue()
-        let read = try queue.read { try Date.fetchOne($0, sql: "SELECT ?", arguments: [UTCTimestamp.sqlite(date)]) }
+        let read = try queue.read { try Date.fetchOne($0, sql: "SELECT ?", arguments: [DateText.sqlite(date)]) }
         #expect(read == date)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Dates written as text in UTC by hand: Foundation's formatters load ICU's calendar and time-zone data on first
-/// use, milliseconds of every command that records a picture.
-public enum UTCTimestamp {
+/// Dates written as text by hand: Foundation's formatters load ICU's calendar and time-zone data on first use,
+/// milliseconds of every command that records or lists pictures.
+public enum DateText {
     /// `2026-12-07T15:46:24Z`, whole seconds, as JSONEncoder's `.iso8601` writes it (and reads it back).
     public static func iso8601(_ date: Date) -> String {
         let (day, time, _) = fields(milliseconds: Int((date.timeIntervalSince1970 * 1000).rounded(.down)))
@@ -14,6 +14,15 @@ public enum UTCTimestamp {
     public static func sqlite(_ date: Date) -> String {
         let (day, time, milliseconds) = fields(milliseconds: Int((date.timeIntervalSince1970 * 1000).rounded()))
         return "\(day) \(time)." + padded(milliseconds, 3)
+    }
+
+    /// `2026-12-07 16:46` in the local time zone (`TZ`, else /etc/localtime), as `history list` shows a date.
+    public static func localMinutes(_ date: Date) -> String {
+        var clock = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&clock, &parts)
+        return padded(Int(parts.tm_year) + 1900, 4) + "-" + padded(Int(parts.tm_mon) + 1, 2) + "-" + padded(Int(parts.tm_mday), 2)
+            + " " + padded(Int(parts.tm_hour), 2) + ":" + padded(Int(parts.tm_min), 2)
     }
 
     /// A JSONEncoder date strategy that writes `iso8601(_:)`.
