@@ -8,10 +8,11 @@ import Testing
 @Suite struct ReadOnlyHistoryTests {
     private static let key = "fw-readonly-0123456789"
 
-    /// What is made read-only: the whole history folder (SQLite cannot keep its WAL index beside the
-    /// file, so it is opened as immutable), or only the database file (read-only mode, index beside it).
+    /// What is made read-only: the whole history folder (SQLite reads the WAL through the index the last
+    /// writer left), the folder without that index (`-shm`: it cannot be made there, so the database is opened as
+    /// immutable, with the WAL's latest entries folded into a private copy), or only the database file.
     enum Target: String, CaseIterable {
-        case folder, database
+        case folder, folderWithoutIndex, database
     }
 
     @Test(arguments: Target.allCases)
@@ -21,7 +22,10 @@ import Testing
         defer { cli.cleanUp() }
         let made = try await cli.run(["generate", "a red fox in the snow", "--seed", "5"])
         #expect(made.status == 0, "\(made.stderr)")
-        let path = target == .folder ? cli.dataDirectory : cli.dataDirectory.appendingPathComponent("history.sqlite")
+        let path = target == .database ? cli.dataDirectory.appendingPathComponent("history.sqlite") : cli.dataDirectory
+        if target == .folderWithoutIndex {
+            try FileManager.default.removeItem(at: cli.dataDirectory.appendingPathComponent("history.sqlite-shm"))
+        }
 
         let notice = "is read-only: it can be listed and shown, not changed."
         let listed = try await Self.run(cli, readOnly: path, ["history", "list", "--json"])
