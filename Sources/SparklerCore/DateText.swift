@@ -16,13 +16,36 @@ public enum DateText {
         return "\(day) \(time)." + padded(milliseconds, 3)
     }
 
-    /// `2026-12-07 16:46` in the local time zone (`TZ`, else /etc/localtime), as `history list` shows a date.
+    /// A date on the local calendar and clock (`TZ`, else /etc/localtime), without Foundation's Calendar.
+    public struct Local: Equatable, Sendable {
+        public var year, month, day, hour, minute, second: Int
+
+        public init(_ date: Date) {
+            var clock = time_t(date.timeIntervalSince1970.rounded(.down))
+            var parts = tm()
+            localtime_r(&clock, &parts)
+            (year, month, day) = (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+            (hour, minute, second) = (Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        }
+
+        public func isSameDay(as other: Local) -> Bool {
+            (year, month, day) == (other.year, other.month, other.day)
+        }
+
+        /// `2026-12-07`
+        public var dayText: String { DateText.padded(year, 4) + "-" + DateText.padded(month, 2) + "-" + DateText.padded(day, 2) }
+        /// `12-07`
+        public var monthDayText: String { DateText.padded(month, 2) + "-" + DateText.padded(day, 2) }
+        /// `16:46`
+        public var minuteText: String { DateText.padded(hour, 2) + ":" + DateText.padded(minute, 2) }
+        /// `16:46:05`
+        public var secondText: String { minuteText + ":" + DateText.padded(second, 2) }
+    }
+
+    /// `2026-12-07 16:46`, local time, as `history list` shows a date.
     public static func localMinutes(_ date: Date) -> String {
-        var clock = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        localtime_r(&clock, &parts)
-        return padded(Int(parts.tm_year) + 1900, 4) + "-" + padded(Int(parts.tm_mon) + 1, 2) + "-" + padded(Int(parts.tm_mday), 2)
-            + " " + padded(Int(parts.tm_hour), 2) + ":" + padded(Int(parts.tm_min), 2)
+        let local = Local(date)
+        return local.dayText + " " + local.minuteText
     }
 
     /// A JSONEncoder date strategy that writes `iso8601(_:)`.
@@ -42,7 +65,7 @@ public enum DateText {
         return (day, time, milliseconds)
     }
 
-    private static func padded(_ value: Int, _ width: Int) -> String {
+    fileprivate static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }

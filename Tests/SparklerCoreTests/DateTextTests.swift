@@ -35,6 +35,13 @@ import Testing
         #expect(DateText.localMinutes(date) == formatter.string(from: date))
     }
 
+    @Test(arguments: dates) func theLocalFieldsAreTheCalendars(date: Date) {
+        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let local = DateText.Local(date)
+        #expect([local.year, local.month, local.day, local.hour, local.minute, local.second] == [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second])
+        #expect(local.isSameDay(as: DateText.Local(date.addingTimeInterval(60))) == Calendar.current.isDate(date, inSameDayAs: date.addingTimeInterval(60)))
+    }
+
     @Test func aDateReadBackFromTheDatabaseIsTheSame() throws {
         let date = Date(timeIntervalSince1970: 1_796_658_389)
         let queue = try DatabaseQueue()

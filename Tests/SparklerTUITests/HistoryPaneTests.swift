@@ -12,6 +12,16 @@ import Testing
         return state
     }
 
+    /// A row shows today's entries by the minute and older ones by the day, on the local calendar.
+    @Test func aRowShowsTheTimeTodayAndTheDayBefore() throws {
+        let calendar = Calendar.current
+        let now = try #require(calendar.date(from: DateComponents(year: 2026, month: 12, day: 7, hour: 16, minute: 46)))
+        let morning = try #require(calendar.date(from: DateComponents(year: 2026, month: 12, day: 7, hour: 9, minute: 5)))
+        let lastNight = try #require(calendar.date(from: DateComponents(year: 2026, month: 12, day: 6, hour: 23, minute: 59)))
+        #expect(HistoryPaneView.time(morning, now: now) == "09:05")
+        #expect(HistoryPaneView.time(lastNight, now: now) == "12-06")
+    }
+
     @Test func actionsOnTheSelectedEntry() {
         var state = loaded(5)
         state.press(.down)

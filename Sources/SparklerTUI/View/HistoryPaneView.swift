@@ -98,13 +98,10 @@ struct HistoryPaneView {
         }
     }
 
-    /// `09:41` for today, `11-24` before.
-    static func time(_ date: Date) -> String {
-        let calendar = Calendar.current
-        let parts = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        if calendar.isDateInToday(date) {
-            return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        }
-        return String(format: "%02d-%02d", parts.month ?? 0, parts.day ?? 0)
+    /// `09:41` for today, `11-24` before (local time). Drawn for every visible row of every frame: `DateText`,
+    /// not Foundation's Calendar.
+    static func time(_ date: Date, now: Date = Date()) -> String {
+        let local = DateText.Local(date)
+        return local.isSameDay(as: DateText.Local(now)) ? local.minuteText : local.monthDayText
     }
 }

@@ -119,8 +119,7 @@ struct OverlayView {
 extension OverlayView {
     /// `14:02:31`, local time.
     static func clock(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        DateText.Local(date).secondText
     }
 
     /// Words into lines of at most `width` columns; a word longer than a line is cut into pieces.
