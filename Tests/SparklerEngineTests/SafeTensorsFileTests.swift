@@ -31,6 +31,20 @@ import Testing
         #expect(tokEmb.values.contains { $0 != 0 })
     }
 
+    /// All 65,536 float16 patterns: zeros, subnormals, normals, infinities and NaNs convert as the runtime does.
+    @Test func everyHalfConvertsExactlyAsTheRuntimeDoes() {
+        var differing: [UInt16] = []
+        for bits in 0...UInt16.max {
+            let expected = Float(Float16(bitPattern: bits))
+            let converted = SafeTensorsFile.float(half: bits)
+            let same = expected.isNaN
+                ? converted.isNaN && converted.sign == expected.sign
+                : converted.bitPattern == expected.bitPattern
+            if !same { differing.append(bits) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test func everyTensorMatchesTensorsDoc() throws {
         let file = try SafeTensorsFile(contentsOf: ModelFiles.weights)
         let doc = try String(contentsOf: ModelFiles.tensorsDoc, encoding: .utf8)
