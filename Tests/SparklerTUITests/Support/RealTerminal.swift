@@ -353,8 +353,10 @@ final class RealTerminal {
         process.logTail(20_000)
     }
 
-    /// Ends the terminal; its command gets SIGHUP. Later calls do nothing.
+    /// Ends the terminal, then whatever its command started that outlived it. Later calls do nothing.
     func stop() {
+        let command = process.isRunning ? ProcessTree.descendants(of: process.pid) : ProcessTree(members: [])
         process.stop()
+        command.end()
     }
 }
