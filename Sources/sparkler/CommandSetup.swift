@@ -64,7 +64,9 @@ enum CommandSetup {
             return CommandSession(model: selection.model, backend: FireworksBackend(configuration: configuration))
         case .local:
             do {
-                return CommandSession(model: selection.model, backend: try LocalEngineBackend(environment: setup.environment))
+                let engine = try LocalEngineBackend(environment: setup.environment)
+                try engine.waitForWeights()
+                return CommandSession(model: selection.model, backend: engine)
             } catch {
                 throw CommandFailure.failed("The offline engine cannot start: \(error)")
             }

@@ -85,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         let engine: LocalEngineBackend
         do {
             engine = try LocalEngineBackend(environment: setup.environment)
+            try engine.waitForWeights()
         } catch {
             throw CommandFailure.failed("The offline engine cannot start: \(error)")
         }

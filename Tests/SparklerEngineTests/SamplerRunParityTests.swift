@@ -10,7 +10,7 @@ import Testing
         let model = try UNetParityTests.model.get()
         let ids = try fixture("ddim_tokens").integers.map(Int32.init)
         let denoiser = GuidedDenoiser(
-            network: model.network, conditional: ids, unconditional: model.tokenizer.emptyCaption, guidance: 5,
+            network: try model.network(), conditional: ids, unconditional: model.tokenizer.emptyCaption, guidance: 5,
             height: 32, width: 32, isCancelled: { false }
         )
         let schedule = NoiseSchedule.cosine

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func textEncoderMatchesReference() throws {
-        let network = try Self.model.get().network
+        let network = try Self.model.get().network()
         let context = network.text.encode(try captionIDs())
         #expect(largestDifference(context.values, try fixture("text_ctx").values) < 1e-4)
         let empty = network.text.encode(Array(repeating: 0, count: 20))
@@ -30,12 +30,12 @@ import Testing
     }
 
     @Test func timeEmbeddingMatchesReference() throws {
-        let network = try Self.model.get().network
+        let network = try Self.model.get().network()
         #expect(largestDifference(network.timeEmbedding(500), try fixture("temb").values) < 1e-4)
     }
 
     @Test func everyProbedActivationAndTheOutputMatchReference() throws {
-        let network = try Self.model.get().network
+        let network = try Self.model.get().network()
         var probes: [String: FeatureMap] = [:]
         let output = network.predictVelocity(
             try noisyPicture(batch: 1), timestep: 500, captions: [network.prepare(try captionIDs())], workspace: Workspace()
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func conditionalAndUnconditionalBatchedTogetherMatchEachReference() throws {
-        let network = try Self.model.get().network
+        let network = try Self.model.get().network()
         let captions = [network.prepare(try captionIDs()), network.prepare(Array(repeating: 0, count: 20))]
         let output = network.predictVelocity(try noisyPicture(batch: 2), timestep: 500, captions: captions, workspace: Workspace())
         let values = output.batchMajorValues

@@ -20,7 +20,7 @@ public struct ImageGenerator: Sendable {
         let negative = settings.negativePrompt.isEmpty
             ? model.tokenizer.emptyCaption : model.tokenizer.encode(settings.negativePrompt).ids
         let denoiser = GuidedDenoiser(
-            network: model.network, conditional: prompt.ids, unconditional: negative, guidance: settings.guidance,
+            network: try model.network(), conditional: prompt.ids, unconditional: negative, guidance: settings.guidance,
             height: height, width: width, isCancelled: isCancelled
         )
         var noise = GaussianNoise(seed: settings.seed)

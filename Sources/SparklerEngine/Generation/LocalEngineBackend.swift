@@ -19,6 +19,12 @@ public final class LocalEngineBackend: ImageBackend {
         try self.init(model: EngineModel(folder: EngineModelLocator.locate(environment: environment)))
     }
 
+    /// Waits for the network's weights, which load in the background from `init` (the playground draws meanwhile),
+    /// and throws what loading them threw: commands that use the engine at once call it to fail before anything else.
+    public func waitForWeights() throws {
+        _ = try generator.model.network()
+    }
+
     public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage {
         let encoded = generator.model.tokenizer.encode(prompt)
         return PromptCoverage(unknownWords: encoded.unknown, truncatedWords: encoded.truncated, mappedWords: encoded.mapped)

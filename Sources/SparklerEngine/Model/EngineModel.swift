@@ -10,7 +10,8 @@ public struct EngineModel: Sendable {
     public let tokenizer: WordTokenizer
     /// What it understands, for people (the playground's F3).
     public let guide: ModelGuide
-    let network: SparklerUNet
+    let configuration: ModelConfiguration
+    private let weights: NetworkLoading
 
     public init(folder: URL) throws {
         func file(_ name: String) throws -> URL {
@@ -20,10 +21,10 @@ public struct EngineModel: Sendable {
             }
             return url
         }
-        try OpenBLAS.require()
         let configurationData = try Data(contentsOf: file("config.json"))
         let configuration = try ModelConfiguration(json: configurationData)
-        let weights = try SafeTensorsFile(contentsOf: file("model.safetensors"))
+        let weightsFile = try file("model.safetensors")
+        self.configuration = configuration
         self.folder = folder
         name = folder.lastPathComponent
         var tokenizer = try WordTokenizer(contentsOf: file("tokenizer.json"))
@@ -33,11 +34,24 @@ public struct EngineModel: Sendable {
         guard tokenizer.maxLength == configuration.maxTokens, tokenizer.vocabulary.count == configuration.vocabularySize else {
             throw ModelLoadingError.invalidConfiguration("tokenizer.json does not match the architecture's vocabulary and length")
         }
-        network = try SparklerUNet(weights: weights, configuration: configuration)
+        weights = NetworkLoading {
+            try OpenBLAS.require()
+            do {
+                return try SparklerUNet(weights: SafeTensorsFile(contentsOf: weightsFile), configuration: configuration)
+            } catch {
+                throw ModelLoadingError.unusableWeights(file: weightsFile.path, reason: "\(error)")
+            }
+        }
         guide = try ModelGuideReader.read(
             configuration: configurationData, tokenizer: tokenizer, examples: folder.appendingPathComponent("examples.txt"))
     }
 
     /// The side, in pixels, of the square pictures the model was trained on.
-    public var nativeSize: Int { network.configuration.nativeSize }
+    public var nativeSize: Int { configuration.nativeSize }
+
+    /// The UNet, waiting for its weights if they are still loading; throws what loading them threw (OpenBLAS
+    /// missing, a damaged or mismatched model.safetensors).
+    func network() throws -> SparklerUNet {
+        try weights.network()
+    }
 }

@@ -26,6 +26,8 @@ public enum ModelLoadingError: Error, Equatable, CustomStringConvertible {
     case shapeMismatch(tensor: String, expected: [Int], found: [Int])
     case invalidConfiguration(String)
     case notFound(String)
+    /// model.safetensors cannot be read into the network: damaged, or for another architecture.
+    case unusableWeights(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum ModelLoadingError: Error, Equatable, CustomStringConvertible {
             "tensor \(tensor) has shape \(found), the architecture needs \(expected)"
         case .invalidConfiguration(let what): "the model's config.json is invalid: \(what)"
         case .notFound(let what): what
+        case .unusableWeights(let file, let reason): "the offline engine's weights in \(file) cannot be used: \(reason)"
         }
     }
 }
