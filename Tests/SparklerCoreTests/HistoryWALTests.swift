@@ -65,6 +65,30 @@ import Testing
         #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM notes") } == 300)
     }
 
+    /// A reader in the middle of a read (another process, a user's sqlite3) keeps the WAL from being emptied; the
+    /// commit does not wait for it (which would hold each commit for the 5 s busy timeout: the time limit catches
+    /// that), and the first commit after it emptied the WAL.
+    @Test(.timeLimit(.minutes(1))) func aBusyReaderLeavesTheWALForALaterCommit() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try recordInOwnStore(0)
+        let store = try HistoryStore(directory: directory, appVersion: "test")
+        let reader = try DatabaseQueue(path: directory.appending(path: "history.sqlite").path)
+        try reader.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM historyEntry") == 1)
+            for index in 1...30 {
+                try store.record(
+                    request: HistoryFixtures.request(prompt: "picture \(index)", seed: index),
+                    backend: "local", result: HistoryFixtures.result([HistoryFixtures.picture(gray: UInt8(index), seed: index)]))
+            }
+            #expect(try walFrames() > Int(HistoryStore.walCheckpointPages), "emptied under a reader")
+        }
+        try store.record(
+            request: HistoryFixtures.request(prompt: "after the reader", seed: 99),
+            backend: "local", result: HistoryFixtures.result([HistoryFixtures.picture(gray: 99, seed: 99)]))
+        #expect(try walFrames() == 0)
+        #expect(try store.count() == 32)
+    }
+
     @Test func theWALIsEmptiedOnceACommitTakesItPastItsLength() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         var frames: [Int] = []

@@ -93,6 +93,8 @@ public final class HistoryStore: Sendable {
     /// each process reads the whole WAL on opening history (its index does not outlive the last connection).
     static let walCheckpointPages: Int32 = 100
 
+    private static let busyMilliseconds: Int32 = 5000
+
     /// The WAL's length in pages (each frame is a page and a 24-byte header, after the file's 32-byte header).
     private static func walPages(_ path: String, _ db: Database) throws -> Int {
         let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
@@ -102,7 +104,7 @@ public final class HistoryStore: Sendable {
     private static var configuration: Configuration {
         var configuration = Configuration()
         // Another process's write transaction holds the lock for milliseconds; wait rather than fail.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(Double(busyMilliseconds) / 1000)
         configuration.label = "sparkler.history"
         // SQLite's last connection to close copies the WAL into the database, syncs both and deletes the WAL; the
         // next process's pool then writes to make a new one: 4 fsyncs and milliseconds of every command. The WAL
@@ -110,7 +112,7 @@ public final class HistoryStore: Sendable {
         configuration.prepareDatabase { db in
             let status = sparkler_sqlite_keep_wal_on_close(db.sqliteConnection)
             guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
-            sparkler_sqlite_truncate_wal_after(db.sqliteConnection, walCheckpointPages)
+            sparkler_sqlite_truncate_wal_after(db.sqliteConnection, walCheckpointPages, busyMilliseconds)
         }
         return configuration
     }
