@@ -1,5 +1,6 @@
 // SQLite settings GRDB does not reach: sqlite3_db_config is variadic, which Swift cannot call, and a WAL hook is
-// a C callback.
+// a C callback. These functions are compiled into SparklerCore, and SwiftPM does not rebuild it when only this
+// header changes: touch HistoryStore.swift after editing here.
 #include <stdint.h>
 #include <sqlite3.h>
 
