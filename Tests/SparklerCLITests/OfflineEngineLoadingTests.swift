@@ -20,6 +20,7 @@ import Testing
         let made = try await cli.run(["generate", "a red circle", "--backend", "local", "--steps", "2"])
         #expect(made.status == 1)
         #expect(made.stderr.contains("The offline engine cannot start: the offline engine's weights in \(weights.path) cannot be used: safetensors file is truncated"), "\(made.stderr)")
+        #expect(made.stderr.contains("set SPARKLER_MODEL_DIR to a sound one"), "says what to do: \(made.stderr)")
         let listed = try await cli.run(["history", "list"])
         #expect(listed.stderr.contains("Nothing in history yet."), "\(listed.stdout)\(listed.stderr)")
     }

@@ -35,7 +35,9 @@ public enum ModelLoadingError: Error, Equatable, CustomStringConvertible {
             "tensor \(tensor) has shape \(found), the architecture needs \(expected)"
         case .invalidConfiguration(let what): "the model's config.json is invalid: \(what)"
         case .notFound(let what): what
-        case .unusableWeights(let file, let reason): "the offline engine's weights in \(file) cannot be used: \(reason)"
+        case .unusableWeights(let file, let reason):
+            "the offline engine's weights in \(file) cannot be used: \(reason). Restore the model folder (a fresh checkout's "
+                + "models/, or `make model` to train it again) or set SPARKLER_MODEL_DIR to a sound one."
         }
     }
 }
