@@ -88,6 +88,8 @@ struct ImageEndpoint: Sendable {
         let result: GenerationResult
         do {
             result = try await queue.withSlot {
+                // Past the queue: a shutdown from here on lets this request finish.
+                logger.debug("\(model.id.name): drawing \(request.samples) picture(s)")
                 if let upload = request.mode.image { try UploadLimit.checkDecodes(upload.data, part: "init_image") }
                 return try await service.generateRecorded(request, model: model, groupID: groupID).result
             }
