@@ -42,6 +42,20 @@ import Testing
         #expect(local.isSameDay(as: DateText.Local(date.addingTimeInterval(60))) == Calendar.current.isDate(date, inSameDayAs: date.addingTimeInterval(60)))
     }
 
+    @Test(arguments: dates) func theLocalTextsAreDateFormattersInTheSameZone(date: Date) {
+        func formatted(_ format: String) -> String {
+            let formatter = DateFormatter()
+            formatter.dateFormat = format
+            // Whole seconds: DateFormatter rounds 29.9996 s to :30, a clock (and Calendar, checked above) shows :29.
+            return formatter.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+        }
+        let local = DateText.Local(date)
+        #expect(local.dayText == formatted("yyyy-MM-dd"))
+        #expect(local.monthDayText == formatted("MM-dd"))
+        #expect(local.minuteText == formatted("HH:mm"))
+        #expect(local.secondText == formatted("HH:mm:ss"))
+    }
+
     @Test func aDateReadBackFromTheDatabaseIsTheSame() throws {
         let date = Date(timeIntervalSince1970: 1_796_658_389)
         let queue = try DatabaseQueue()

@@ -89,6 +89,15 @@ import Testing
         #expect(try store.count() == 32)
     }
 
+    /// With no checkpoint at exit to make commits durable, the writer syncs the WAL at each commit (FULL, not GRDB's
+    /// NORMAL, which leaves the last commits to a power cut until the next checkpoint).
+    @Test func theWriterSyncsEveryCommit() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try HistoryStore(directory: directory, appVersion: "test")
+        let synchronous = try store.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2, "FULL is 2, NORMAL 1")
+    }
+
     @Test func theWALIsEmptiedOnceACommitTakesItPastItsLength() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         var frames: [Int] = []
