@@ -1,14 +1,15 @@
 import Foundation
 import SparklerCore
 import SparklerAdherence
-import SparklerEngine
+@_spi(Benchmarks) import SparklerEngine
 
 /// `make bench`: the offline engine in process. One picture at the defaults (DDIM, 20 steps, guidance 3,
 /// conditional and unconditional side by side), timed over several runs, with the arithmetic rate it
 /// reaches; then the same through the backend (upscaled to 512x512 and encoded), then every sampler;
 /// then prompt adherence over `AdherenceSuite` (8 seeds per caption) at guidance 3 and 7, then how often
 /// each shape's outline reads as that shape, then the held-out wordings. `engine-bench outlines` and
-/// `engine-bench wording` run those parts alone (to judge a checkpoint exported to `SPARKLER_MODEL_DIR`).
+/// `engine-bench wording` run those parts alone (to judge a checkpoint exported to `SPARKLER_MODEL_DIR`),
+/// `engine-bench batches` what batching pictures would gain.
 @main
 struct EngineBench {
     /// Multiply-adds of one forward pass for one 32x32 picture (MODEL_CARD.md: 214M), as FLOPs.
@@ -28,6 +29,10 @@ struct EngineBench {
         }
         if arguments.first == "wording" {
             try printWording(generator, settings)
+            return
+        }
+        if arguments.first == "batches" {
+            try printBatches(model, settings)
             return
         }
         let runs = arguments.first.flatMap(Int.init) ?? 20
@@ -56,6 +61,8 @@ struct EngineBench {
             print(row("\(sampler.rawValue), 20 steps", time, passes: "\(passes)", gflops: Double(passes) * 2 * flopsPerForward / time.median / 1e9))
         }
 
+        try printBatches(model, settings)
+
         for guidance in [3.0, 7.0] {
             var tally = AdherenceTally()
             for caption in AdherenceSuite.captions {
@@ -69,6 +76,37 @@ struct EngineBench {
         }
         try printOutlines(generator, settings)
         try printWording(generator, settings)
+    }
+
+    /// One forward pass over 1 to 16 copies of a picture (one thread, as each guidance branch runs): the time per
+    /// picture, and whether each copy's output keeps the bits of the one-picture pass; then the rate of the
+    /// network's convolution products for one picture and for eight side by side.
+    static func printBatches(_ model: EngineModel, _ settings: EngineSettings) throws {
+        let probe = try BatchedPassProbe(model: model, prompt: settings.prompt)
+        let alone = probe.forward(batch: 1)
+        print("\nBatched passes: one forward pass over N copies of a \(model.nativeSize)x\(model.nativeSize) picture, one thread:")
+        print("| pictures in the pass | pass, median | per picture | per picture vs 1 | values unlike the 1-picture pass |")
+        print("|---:|---:|---:|---:|---:|")
+        var single = 0.0
+        for batch in [1, 2, 4, 8, 16] {
+            var output = probe.forward(batch: batch)
+            let time = measure(max(5, 80 / batch)) { output = probe.forward(batch: batch) }
+            let perPicture = time.median / Double(batch)
+            if batch == 1 { single = perPicture }
+            let unlike = (0..<batch).reduce(0) { count, item in
+                count + (0..<probe.valuesPerPicture).count { output[item * probe.valuesPerPicture + $0].bitPattern != alone[$0].bitPattern }
+            }
+            print(String(format: "| %d | %.1f ms | %.2f ms | %.2fx | %d of %d |", batch, time.median * 1000, perPicture * 1000,
+                         single / perPicture, unlike, batch * probe.valuesPerPicture))
+        }
+        print("\nThe convolutions' products, one thread (outputs x depth x columns):")
+        print("| product | 1 picture | 8 pictures (columns x 8) |")
+        print("|---|---:|---:|")
+        for (rows, depth, columns) in probe.convolutionShapes + [(1024, 1024, 1024)] {
+            let one = BatchedPassProbe.productRate(rows: rows, depth: depth, columns: columns)
+            let eight = BatchedPassProbe.productRate(rows: rows, depth: depth, columns: columns * 8)
+            print(String(format: "| %d x %d x %d | %.1f GFLOP/s | %.1f GFLOP/s |", rows, depth, columns, one, eight))
+        }
     }
 
     /// `HeldOutWordings`: of the pictures of each prompt (4 seeds, the defaults), the share that shows every
