@@ -68,7 +68,7 @@ enum CommandSetup {
                 try engine.waitForWeights()
                 return CommandSession(model: selection.model, backend: engine)
             } catch {
-                throw CommandFailure.failed("The offline engine cannot start: \(error)")
+                throw CommandFailure.failed(LocalEngineBackend.cannotStart(error))
             }
         }
     }

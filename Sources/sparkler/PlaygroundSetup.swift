@@ -15,14 +15,17 @@ enum PlaygroundSetup {
         }
         var backends: [ModelProvider: any ImageBackend] = [:]
         var engineProblem: String?
+        var lateStart: LateStart?
         if let key, kind != .local {
             backends[.fireworks] = FireworksBackend(configuration: setup.fireworksConfiguration(key: key))
         }
         if kind != .fireworks {
             do {
-                backends[.local] = try LocalEngineBackend(environment: setup.environment)
+                let engine = try LocalEngineBackend(environment: setup.environment)
+                backends[.local] = engine
+                lateStart = LateStart(provider: .local) { await engine.startProblem() }
             } catch {
-                engineProblem = "The offline engine cannot start: \(error)"
+                engineProblem = LocalEngineBackend.cannotStart(error)
             }
         }
         guard !backends.isEmpty else {
@@ -31,6 +34,6 @@ enum PlaygroundSetup {
         }
         let catalogue = setup.catalogue.restricted(to: Set(backends.keys))
         let notice = engineProblem ?? (kind == .auto && key == nil ? BackendSelection.offlineNotice.prefix(1).uppercased() + BackendSelection.offlineNotice.dropFirst() : nil)
-        return PlaygroundBackend(backend: ModelRoutedBackend(backends), catalogue: catalogue, notice: notice)
+        return PlaygroundBackend(backend: ModelRoutedBackend(backends), catalogue: catalogue, notice: notice, lateStart: lateStart)
     }
 }

@@ -87,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
             engine = try LocalEngineBackend(environment: setup.environment)
             try engine.waitForWeights()
         } catch {
-            throw CommandFailure.failed("The offline engine cannot start: \(error)")
+            throw CommandFailure.failed(LocalEngineBackend.cannotStart(error))
         }
         var logger = Logger(label: "sparkler.serve")
         // Request lines are what a server's log is for; SPARKLER_LOG still sets the level when given.

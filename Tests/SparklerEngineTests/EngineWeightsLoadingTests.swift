@@ -29,8 +29,20 @@ import Testing
         }
     }
 
-    @Test func soundWeightsLoad() throws {
+    @Test func soundWeightsLoad() async throws {
         let engine = LocalEngineBackend(model: try EngineModel(folder: ModelFiles.folder))
         try engine.waitForWeights()
+        #expect(await engine.startProblem() == nil)
+    }
+
+    /// The playground's way of waiting: without holding a thread, and in the words every command uses.
+    @Test func damagedWeightsAreTheStartProblem() async throws {
+        let folder = try damagedModel()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = LocalEngineBackend(model: try EngineModel(folder: folder))
+        let problem = try #require(await engine.startProblem())
+        #expect(problem.hasPrefix("The offline engine cannot start: the offline engine's weights in "), "\(problem)")
+        #expect(problem.contains(folder.appending(path: "model.safetensors").path), "\(problem)")
+        #expect(problem.contains("set SPARKLER_MODEL_DIR to a sound one"), "\(problem)")
     }
 }

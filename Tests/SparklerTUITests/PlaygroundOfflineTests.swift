@@ -6,6 +6,42 @@ import Testing
 @Suite("Playground offline in tmux")
 struct PlaygroundOfflineTests {
     private static let sparkler = BuiltProduct.url("sparkler")
+    private static let shippedModel = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("models/sparkler-tiny")
+
+    /// The weights load while the first frame is drawn; damaged ones are reported as soon as they are found,
+    /// without a key pressed, and the image pane says why nothing can be drawn.
+    @Test func damagedWeightsAreReportedAtStartWithoutAKeyPressed() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let model = home.appendingPathComponent("model")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.shippedModel, to: model)
+        let weights = model.appendingPathComponent("model.safetensors")
+        try Data(try Data(contentsOf: weights).prefix(4096)).write(to: weights)
+        let environment = [
+            "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "SPARKLER_MODEL_DIR": model.path,
+            "SWIFT_BACKTRACE": "enable=no",
+        ]
+        let session = try await ProbeSession.start(environment: environment, program: Self.sparkler, readyText: "sparkler-tiny")
+        let tmux = session.tmux
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor("The offline engine cannot start")
+        #expect(screen.joined().contains("safetensors file is truncated"), "the image pane gives the reason: \(screen.joined(separator: "\n"))")
+        try tmux.sendText("a red circle")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("│a red circle")
+        // Enter asks nothing of the engine: the status line gives the reason again.
+        try await tmux.waitFor("The offline engine cannot start")
+        try tmux.sendKeys("C-c")
+        let (status, _) = try await session.waitForExit()
+        #expect(status == 0)
+    }
 
     @Test func withoutAKeyTheOfflineEngineDrawsMarksUnknownWordsAndOffersExamples() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("sparkler-tui-\(UUID().uuidString)")

@@ -25,6 +25,22 @@ public final class LocalEngineBackend: ImageBackend {
         _ = try generator.model.network()
     }
 
+    /// What stops the engine from drawing, once its weights have loaded (nil: nothing), in the words every
+    /// command uses; for the playground, which draws while they load and must not hold a thread for them.
+    public func startProblem() async -> String? {
+        do {
+            try await generator.model.weightsLoaded()
+            return nil
+        } catch {
+            return Self.cannotStart(error)
+        }
+    }
+
+    /// The message for an engine that cannot draw.
+    public static func cannotStart(_ error: any Error) -> String {
+        "The offline engine cannot start: \(error)"
+    }
+
     public func coverage(of prompt: String, model: ModelCapabilities) -> PromptCoverage {
         let encoded = generator.model.tokenizer.encode(prompt)
         return PromptCoverage(unknownWords: encoded.unknown, truncatedWords: encoded.truncated, mappedWords: encoded.mapped)

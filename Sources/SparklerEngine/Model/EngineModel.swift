@@ -54,4 +54,9 @@ public struct EngineModel: Sendable {
     func network() throws -> SparklerUNet {
         try weights.network()
     }
+
+    /// Returns once the weights have loaded, throwing what loading them threw, without holding a thread.
+    func weightsLoaded() async throws {
+        try await weights.finishedLoading()
+    }
 }

@@ -22,4 +22,12 @@ final class NetworkLoading: Sendable {
         finished.wait()
         return try result.withLock { $0! }.get()
     }
+
+    /// Returns once loading has ended, throwing what it threw, without holding a thread meanwhile.
+    func finishedLoading() async throws {
+        await withCheckedContinuation { continuation in
+            finished.notify(queue: .global()) { continuation.resume() }
+        }
+        _ = try result.withLock { $0! }.get()
+    }
 }

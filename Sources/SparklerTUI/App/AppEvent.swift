@@ -25,6 +25,9 @@ public enum AppEvent: Sendable {
     /// A picture a view asked for while drawing was rendered off the UI thread (or failed to be), named by
     /// its image hash: the next frame finds it in the cache.
     case pictureReady(String)
+    /// A provider's models cannot draw after all, found after start (the offline engine's weights load
+    /// while the first frame is drawn), with the message that says why and what to do.
+    case backendFailed(ModelProvider, String)
 }
 
 /// How a generation ended, in words the status line can show.

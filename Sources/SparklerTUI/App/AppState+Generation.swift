@@ -2,6 +2,24 @@ import Foundation
 import SparklerCore
 
 extension AppState {
+    /// A provider found unable to draw: its models leave the catalogue (the form moves to another model),
+    /// or, when it was the only one, nothing can be drawn and `message` says why wherever that shows.
+    mutating func dropProvider(_ provider: ModelProvider, because message: String) {
+        let others = Set(catalogue.models.map(\.provider)).subtracting([provider])
+        let remaining = catalogue.restricted(to: others)
+        guard !remaining.models.isEmpty else {
+            backend = .unavailable(message)
+            status = StatusMessage(message, kind: .error)
+            return
+        }
+        catalogue = remaining
+        // As when the playground starts: fitting the form to the catalogue is nothing new to save.
+        let wasSaved = !formIsDirty
+        form.adapt(to: model)
+        if wasSaved { savedForm = form }
+        status = StatusMessage(message, kind: .warning)
+    }
+
     /// Runs what the form describes, or `prepared` (a history entry run again, input images included).
     mutating func startGeneration(_ prepared: GenerationRequest? = nil) -> [Effect] {
         if isGenerating {

@@ -58,6 +58,9 @@ extension AppState {
         case .pictureReady:
             // Nothing to change: the loop draws after any event, and that frame shows the picture.
             return []
+        case .backendFailed(let provider, let message):
+            dropProvider(provider, because: message)
+            return []
         case .groupLoaded(let entries):
             showGroup(entries)
             return []

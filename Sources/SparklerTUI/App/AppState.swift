@@ -6,7 +6,8 @@ import SparklerCore
 public struct AppState: Sendable {
     public var width: Int
     public var height: Int
-    public let catalogue: ModelCatalogue
+    /// The models offered; a provider found unable to draw after start leaves it.
+    public var catalogue: ModelCatalogue
     public var form: FormState
     public var focus: Focus = .prompt
     /// Keys on the parameter rows, with digits typed and not yet committed.

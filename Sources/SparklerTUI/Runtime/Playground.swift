@@ -45,6 +45,13 @@ public struct Playground {
             setup: setup, options: options, history: history, theme: themeChoice,
             backend: backend, form: formStore.load() ?? FormState(), runner: runner, inbox: inbox
         )
+        // The first frame does not wait for it; a backend that turns out unable to draw is reported when known.
+        let lateStart = backend.lateStart.map { late in
+            Task {
+                if let problem = await late.problem() { inbox.send(.backendFailed(late.provider, problem)) }
+            }
+        }
+        defer { lateStart?.cancel() }
         let outcome: Result<Void, any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: Result { try loop.run() })
@@ -58,18 +65,21 @@ public struct Playground {
 }
 
 /// What makes the playground's pictures: the backend (nil with the reason none can), the models it
-/// can run, and a note for the status line when it starts (e.g. why the offline engine is in use).
+/// can run, a note for the status line when it starts (e.g. why the offline engine is in use), and a
+/// backend whose readiness is known only after the first frame.
 public struct PlaygroundBackend: Sendable {
     public let backend: (any ImageBackend)?
     public let availability: BackendAvailability
     public let catalogue: ModelCatalogue
     public let notice: String?
+    public let lateStart: LateStart?
 
-    public init(backend: any ImageBackend, catalogue: ModelCatalogue, notice: String? = nil) {
+    public init(backend: any ImageBackend, catalogue: ModelCatalogue, notice: String? = nil, lateStart: LateStart? = nil) {
         self.backend = backend
         availability = .available(backend.name)
         self.catalogue = catalogue
         self.notice = notice
+        self.lateStart = lateStart
     }
 
     public init(unavailable reason: String, catalogue: ModelCatalogue) {
@@ -77,5 +87,18 @@ public struct PlaygroundBackend: Sendable {
         availability = .unavailable(reason)
         self.catalogue = catalogue
         notice = nil
+        lateStart = nil
+    }
+}
+
+/// The offline engine loads its weights while the first frame is drawn: `problem` returns, once they have
+/// loaded, why the provider's models cannot draw (nil: they can).
+public struct LateStart: Sendable {
+    public let provider: ModelProvider
+    public let problem: @Sendable () async -> String?
+
+    public init(provider: ModelProvider, problem: @escaping @Sendable () async -> String?) {
+        self.provider = provider
+        self.problem = problem
     }
 }
