@@ -36,7 +36,8 @@ extension HistoryStore {
         if let last, last <= now, now.timeIntervalSince(last) < Self.sweepInterval { return }
         // Best effort: history that cannot be swept today still opens, and the next day tries again.
         guard (try? sweepOrphanedPictures(now: now)) != nil else { return }
-        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        // A marker that cannot be written only means another sweep at the next open.
+        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
     }
 
     private static func referencedHashes(_ db: Database) throws -> Set<String> {
