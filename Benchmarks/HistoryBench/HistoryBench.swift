@@ -21,8 +21,7 @@ struct HistoryBench {
         print("| operation on \(rows) entries | mean [ms] | p50 [ms] | runs |")
         print("|:---|---:|---:|---:|")
         try measure("first page (200) and count") {
-            _ = try history.entries(HistoryQuery(limit: HistoryPane.pageSize))
-            _ = try history.count()
+            _ = try history.pageAndCount(HistoryQuery(limit: HistoryPane.pageSize))
         }
         let middle = Int64(rows / 2)
         try measure("page 250 of 500 (keyset, before id \(middle))") {
@@ -35,14 +34,15 @@ struct HistoryBench {
         try measure("search `sunset oce`: count of matches") {
             _ = try history.count(search)
         }
-        try measure("search `sunset oce`, first page and count") {
-            _ = try history.entries(search)
+        try measure("search `sunset oce`, first page then count") {
+            _ = try history.page(search)
             _ = try history.count(search)
         }
-        try measure("search `sunset oce` in favourites, first page and count") {
-            let favourites = HistoryQuery(search: "sunset oce", favouritesOnly: true, limit: HistoryPane.pageSize)
-            _ = try history.entries(favourites)
-            _ = try history.count(favourites)
+        try measure("search `sunset oce`, first page and count side by side (the history pane)") {
+            _ = try history.pageAndCount(search)
+        }
+        try measure("search `sunset oce` in favourites, first page and count side by side") {
+            _ = try history.pageAndCount(HistoryQuery(search: "sunset oce", favouritesOnly: true, limit: HistoryPane.pageSize))
         }
         var state = AppState(
             width: 120, height: 40, catalogue: ModelCatalogue(), form: FormState(), backend: .available("fireworks")

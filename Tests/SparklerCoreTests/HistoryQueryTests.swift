@@ -108,6 +108,36 @@ import Testing
         }
     }
 
+    /// The history pane reads a page and the count side by side (the count on another reader): the same page and
+    /// the same count as read one after the other, for every filter, and a count larger than the page.
+    @Test func pageAndCountSideBySideAgreeWithEachReadAlone() throws {
+        let history = try TemporaryHistory()
+        let entries = try recordPrompts((0..<30).map { ("a \(["sunset", "ocean", "fox"][$0 % 3]) \($0)", nil) }, in: history.store)
+        for entry in entries.enumerated() where entry.offset % 4 == 0 {
+            try history.store.setFavourite(true, id: try #require(entry.element.id))
+        }
+        for query in [
+            HistoryQuery(limit: 7), HistoryQuery(search: "sunset", limit: 4), HistoryQuery(search: "oce", favouritesOnly: true, limit: 2),
+            HistoryQuery(search: "giraffe"), HistoryQuery(favouritesOnly: true, beforeID: entries[20].id, limit: 3),
+        ] {
+            let (page, total) = try history.store.pageAndCount(query)
+            #expect(page.entries.map(\.id) == (try history.store.page(query).entries.map(\.id)), "\(query)")
+            #expect(total == (try history.store.count(query)), "\(query)")
+        }
+        #expect(try history.store.pageAndCount(HistoryQuery(search: "sunset", limit: 4)).total == 10)
+    }
+
+    /// A read that fails is thrown, after the other has finished, rather than waited on or lost.
+    @Test func pageAndCountThrowWhenTheIndexIsGone() throws {
+        let history = try TemporaryHistory()
+        _ = try recordPrompts([("a red fox", nil)], in: history.store)
+        let raw = try DatabaseQueue(path: history.directory.appending(path: "history.sqlite").path)
+        try raw.write { try $0.execute(sql: "DROP TABLE historyEntry_ft") }
+        try raw.close()
+        #expect(throws: DatabaseError.self) { try history.store.pageAndCount(HistoryQuery(search: "fox")) }
+        #expect(try history.store.pageAndCount(HistoryQuery()).total == 1, "the store still answers what it can")
+    }
+
     /// Counting a search within a filter lists the full-text matches once and looks each up in the entry
     /// table; driven from the filter's index instead, SQLite asked the full-text index once per favourite
     /// (180 ms for 5,000 favourites of 100,000 entries, BENCHMARKS.md).

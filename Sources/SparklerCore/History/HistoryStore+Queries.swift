@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 extension HistoryStore {
     /// One page of entries, newest first; see `HistoryQuery` for filters, search and paging.
@@ -12,7 +13,10 @@ extension HistoryStore {
     public func page(_ query: HistoryQuery = HistoryQuery()) throws -> HistoryPage {
         try database.read { db in
             var page = HistoryPage()
-            for row in try Row.fetchAll(db, query.page) {
+            // A cursor's rows are decoded where they lie; fetchAll copied each one first (7 ms instead of 3 for a
+            // search's page of 200 over 100,000 entries).
+            let rows = try Row.fetchCursor(db, query.page)
+            while let row = try rows.next() {
                 page.rowCount += 1
                 do {
                     page.entries.append(try HistoryEntry(row: row))
@@ -27,6 +31,19 @@ extension HistoryStore {
     /// How many entries match the query's filters and search (its paging is ignored).
     public func count(_ query: HistoryQuery = HistoryQuery()) throws -> Int {
         try database.read { try query.count.fetchOne($0) ?? 0 }
+    }
+
+    /// `page` and `count` side by side, the count on another reader of the pool: a search's count walks every
+    /// match and takes about as long as the page (2.1 and 2.9 ms over 100,000 entries), and the history pane
+    /// shows neither until it has both.
+    public func pageAndCount(_ query: HistoryQuery) throws -> (page: HistoryPage, total: Int) {
+        let counting = PendingCount()
+        database.asyncRead { db in
+            counting.finish(Result { try query.count.fetchOne(db.get()) ?? 0 })
+        }
+        let page = Result { try self.page(query) }
+        let total = counting.wait()
+        return (try page.get(), try total.get())
     }
 
     public func entry(id: Int64) throws -> HistoryEntry? {
@@ -97,4 +114,20 @@ public struct HistoryPage: Sendable, Equatable {
     public var rowCount = 0
 
     public init() {}
+}
+
+/// A count read on another thread, waited for.
+private final class PendingCount: Sendable {
+    private let result = Mutex<Result<Int, any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func finish(_ counted: Result<Int, any Error>) {
+        result.withLock { $0 = counted }
+        done.signal()
+    }
+
+    func wait() -> Result<Int, any Error> {
+        done.wait()
+        return result.withLock { $0! }
+    }
 }

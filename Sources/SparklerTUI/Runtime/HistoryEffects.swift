@@ -15,8 +15,7 @@ struct HistoryEffects: Sendable {
         switch effect {
         case .loadHistory(let query, let queryID, let append):
             work.run("read the history") { [history, inbox] in
-                let page = try history.page(query)
-                let total = try history.count(query)
+                let (page, total) = try history.pageAndCount(query)
                 inbox.send(.historyLoaded(
                     queryID: queryID, entries: page.entries, append: append, total: total, rows: page.rowCount,
                     unreadable: page.unreadable.map(\.description)))
