@@ -56,7 +56,6 @@ struct PlaygroundLoop: @unchecked Sendable {
         }
         if let threshold = setup.config.compare.confirmAboveSteps { state.compareConfirmSteps = threshold }
         state.prices = setup.prices
-        state.startupEffects.forEach(runner.run)
         /// A whole frame asks for every picture on the screen: what the one before asked for and this one does
         /// not is no longer shown, and the loader may drop it unrendered.
         func paint() {
@@ -64,6 +63,9 @@ struct PlaygroundLoop: @unchecked Sendable {
             painter.paint(view.render(state))
         }
         paint()
+        // After the first frame: with a long history, reading its first page and prompts beside the painting
+        // took the cores it needed.
+        state.startupEffects.forEach(runner.run)
 
         while true {
             var events: [AppEvent] = []
