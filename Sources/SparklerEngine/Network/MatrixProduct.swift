@@ -9,18 +9,11 @@ enum MatrixProduct {
         var transposed = false
     }
 
-    /// OpenBLAS computes every product on the calling thread, from the first: the engine runs its own
-    /// threads (OpenBLAS's idle workers would spin on the cores they need), and a product split over
-    /// workers before this was set (the first caption of a process) could end in other bits than the
-    /// same product later, so a seed would not always remake its picture.
-    private static let singleThreaded: Void = OpenBLAS.shared.setThreadCount(1)
-
     /// `rows` x `columns` result of an inner dimension `depth`, written to `output` (leading dimension `outputStride`).
     static func multiply(
         _ a: Operand, _ b: Operand, rows: Int, columns: Int, depth: Int,
         into output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool = false
     ) {
-        _ = singleThreaded
         OpenBLAS.shared.sgemm(
             CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
             Int32(rows), Int32(columns), Int32(depth),

@@ -11,11 +11,10 @@ struct OpenBLAS: Sendable {
         Float, UnsafeMutablePointer<Float>?, blasint
     ) -> Void
     typealias ThreadCount = @convention(c) (Int32) -> Void
+    typealias ThreadShutdown = @convention(c) () -> Int32
 
-    /// `cblas_sgemm`.
+    /// `cblas_sgemm`, which computes on the calling thread (see `load`).
     let sgemm: MatrixProduct
-    /// `openblas_set_num_threads`.
-    let setThreadCount: ThreadCount
 
     /// The library, loaded once; the error says what to install when it is missing.
     static let loaded: Result<OpenBLAS, ModelLoadingError> = load()
@@ -42,7 +41,16 @@ struct OpenBLAS: Sendable {
         guard let sgemm = dlsym(handle, "cblas_sgemm"), let threads = dlsym(handle, "openblas_set_num_threads") else {
             return .failure(.notFound("the OpenBLAS library found has no cblas_sgemm or openblas_set_num_threads"))
         }
-        return .success(OpenBLAS(
-            sgemm: unsafeBitCast(sgemm, to: MatrixProduct.self), setThreadCount: unsafeBitCast(threads, to: ThreadCount.self)))
+        // Every product runs on the calling thread, from the first: the engine runs its own threads (one per guidance
+        // branch; OpenBLAS's idle workers would spin on the cores they need), and a product split over workers
+        // could end in other bits than the same product alone, so a seed would not always remake its picture.
+        unsafeBitCast(threads, to: ThreadCount.self)(1)
+        // The workers OpenBLAS started on loading are stopped too: each spins in sched_yield for its first ~100 ms,
+        // which took a core from the first picture and from the playground's first frame. After this, setting the
+        // thread count again would start them anew. (Absent from some builds, such as the OpenMP one.)
+        if let shutdown = dlsym(handle, "blas_thread_shutdown_") {
+            _ = unsafeBitCast(shutdown, to: ThreadShutdown.self)()
+        }
+        return .success(OpenBLAS(sgemm: unsafeBitCast(sgemm, to: MatrixProduct.self)))
     }
 }
