@@ -23,6 +23,9 @@ struct HistoryBench {
         try measure("first page (200) and count") {
             _ = try history.pageAndCount(HistoryQuery(limit: HistoryPane.pageSize))
         }
+        try measure("the 400 newest prompts, for recall (after every picture)") {
+            _ = try history.recentPrompts(limit: 400)
+        }
         let middle = Int64(rows / 2)
         try measure("page 250 of 500 (keyset, before id \(middle))") {
             _ = try history.entries(HistoryQuery(beforeID: middle, limit: HistoryPane.pageSize))

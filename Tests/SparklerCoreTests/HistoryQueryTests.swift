@@ -127,6 +127,18 @@ import Testing
         #expect(try history.store.pageAndCount(HistoryQuery(search: "sunset", limit: 4)).total == 10)
     }
 
+    /// What Up recalls: the newest entries' prompts, newest first, each once, within the limit of entries read.
+    @Test func recentPromptsAreTheNewestEntriesPromptsEachOnce() throws {
+        let history = try TemporaryHistory()
+        _ = try recordPrompts(["a fox", "a cat", "a fox", "an owl", "a cat", "a bee"].map { ($0, nil) }, in: history.store)
+        #expect(try history.store.recentPrompts(limit: 400) == ["a bee", "a cat", "an owl", "a fox"])
+        #expect(try history.store.recentPrompts(limit: 3) == ["a bee", "a cat", "an owl"])
+        #expect(try history.store.recentPrompts(limit: 2) == ["a bee", "a cat"])
+        var seen = Set<String>()
+        #expect(try history.store.recentPrompts(limit: 5)
+            == history.store.entries(HistoryQuery(limit: 5)).map(\.prompt).filter { seen.insert($0).inserted })
+    }
+
     /// A read that fails is thrown, after the other has finished, rather than waited on or lost.
     @Test func pageAndCountThrowWhenTheIndexIsGone() throws {
         let history = try TemporaryHistory()

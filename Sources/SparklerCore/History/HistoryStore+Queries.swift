@@ -46,6 +46,16 @@ extension HistoryStore {
         return (try page.get(), try total.get())
     }
 
+    /// The prompts of the newest `limit` entries, newest first, each once: what Up recalls in the prompt field,
+    /// read after every picture. The prompt column alone: whole entries decode their request documents too.
+    public func recentPrompts(limit: Int) throws -> [String] {
+        let prompts = try database.read {
+            try String.fetchAll($0, sql: "SELECT prompt FROM historyEntry ORDER BY id DESC LIMIT ?", arguments: [max(limit, 0)])
+        }
+        var seen = Set<String>()
+        return prompts.filter { seen.insert($0).inserted }
+    }
+
     public func entry(id: Int64) throws -> HistoryEntry? {
         try database.read { try HistoryEntry.fetchOne($0, key: id) }
     }

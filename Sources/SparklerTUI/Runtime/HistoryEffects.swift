@@ -22,9 +22,7 @@ struct HistoryEffects: Sendable {
             }
         case .loadPrompts:
             work.run("read earlier prompts") { [history, inbox] in
-                let entries = try history.entries(HistoryQuery(limit: 400))
-                var seen = Set<String>()
-                inbox.send(.promptsLoaded(entries.map(\.prompt).filter { seen.insert($0).inserted }))
+                inbox.send(.promptsLoaded(try history.recentPrompts(limit: 400)))
             }
         case .setFavourite(let id, let isFavourite):
             work.run(isFavourite ? "mark entry \(id) as a favourite" : "unmark entry \(id)") { [history, inbox] in
