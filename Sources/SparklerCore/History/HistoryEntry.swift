@@ -103,6 +103,7 @@ extension HistoryEntry {
     public enum Columns {
         public static let id = Column("id")
         public static let groupID = Column("groupID")
+        public static let prompt = Column("prompt")
         public static let outcome = Column("outcome")
         public static let imageHash = Column("imageHash")
         public static let inputImageHash = Column("inputImageHash")

@@ -50,7 +50,8 @@ extension HistoryStore {
     /// read after every picture. The prompt column alone: whole entries decode their request documents too.
     public func recentPrompts(limit: Int) throws -> [String] {
         let prompts = try database.read {
-            try String.fetchAll($0, sql: "SELECT prompt FROM historyEntry ORDER BY id DESC LIMIT ?", arguments: [max(limit, 0)])
+            try HistoryEntry.select(HistoryEntry.Columns.prompt, as: String.self)
+                .order(HistoryEntry.Columns.id.desc).limit(max(limit, 0)).fetchAll($0)
         }
         var seen = Set<String>()
         return prompts.filter { seen.insert($0).inserted }
