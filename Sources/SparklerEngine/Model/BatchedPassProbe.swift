@@ -24,17 +24,10 @@ import SparklerCore
 
     /// The velocity of `batch` copies of the picture at timestep 500, batch-major.
     public func forward(batch: Int) -> [Float] {
-        let input = FeatureMap(channels: 3, batch: batch, height: side, width: side, values: copies(batch))
+        let copies = Array(Array(repeating: picture, count: batch).joined())
+        let input = FeatureMap(batchMajor: copies, batch: batch, channels: 3, height: side, width: side)
         let captions = Array(repeating: caption, count: batch)
         return network.predictVelocity(input, timestep: 500, captions: captions, workspace: workspace).batchMajorValues
-    }
-
-    /// Channel-major: every channel's plane repeated once per batch item.
-    private func copies(_ batch: Int) -> [Float] {
-        let plane = side * side
-        return (0..<3).flatMap { channel in
-            Array(repeating: picture[(channel * plane)..<((channel + 1) * plane)], count: batch).joined()
-        }
     }
 
     /// The shapes of the network's 3x3 convolutions between equal channel counts, one per level:
